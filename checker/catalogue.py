@@ -1,0 +1,125 @@
+"""Load and validate control catalogues (``controls/*.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker import schemas
+from checker.errors import InputError, Problem
+from checker.model import Control, Framework, control_sort_key
+from checker.yamlsource import Document, load_documents, read_text
+
+#: The rule an attested control queries when it names none.
+ATTESTATION_RULE = "data.lib.attestation.findings"
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Every loaded framework, and the digests of the files they came from."""
+
+    frameworks: tuple[Framework, ...]
+    files: dict[str, str]
+
+    @property
+    def controls(self) -> tuple[Control, ...]:
+        return tuple(c for f in self.frameworks for c in f.controls)
+
+    def control(self, control_id: str) -> Control | None:
+        return next((c for c in self.controls if c.id == control_id), None)
+
+    def select(self, keys: tuple[str, ...] = ()) -> tuple[Control, ...]:
+        """The controls of the named frameworks (all when none are named), in catalogue order."""
+        unknown = sorted(set(keys) - {f.key for f in self.frameworks})
+        if unknown:
+            known = ", ".join(f.key for f in self.frameworks)
+            raise InputError(f"unknown framework {', '.join(unknown)} (known: {known})")
+        return tuple(c for f in self.frameworks if not keys or f.key in keys
+                     for c in f.controls)
+
+    def mapped_from(self, control_id: str) -> tuple[Control, ...]:
+        """Controls that map to ``control_id`` (the reverse of its ``maps_to``)."""
+        return tuple(c for c in self.controls if control_id in c.maps_to)
+
+
+def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogue:
+    """Load every ``*.yaml`` in ``directory``; raise one InputError listing every problem."""
+    display_root = display_root or directory.as_posix()
+    if not directory.is_dir():
+        raise InputError(f"{display_root}: controls directory does not exist")
+    frameworks: list[Framework] = []
+    files: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in sorted(directory.glob("*.y*ml")):
+        display = f"{display_root}/{path.name}"
+        try:
+            text, digest = read_text(path, display)
+            files[display] = digest
+            for document in load_documents(text, display):
+                framework, found = _framework(document)
+                problems += found
+                if framework is not None:
+                    frameworks.append(framework)
+        except InputError as exc:
+            problems += exc.problems
+    if not frameworks and not problems:
+        raise InputError(f"{display_root}: no control catalogue (*.yaml) found")
+    problems += _cross_problems(frameworks)
+    if problems:
+        raise InputError(problems)
+    return Catalogue(tuple(sorted(frameworks, key=lambda f: f.key)), files)
+
+
+def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
+    found = schemas.problems("catalogue.schema.json", document.value, document)
+    if found:
+        return None, found
+    value = document.value
+    controls = []
+    for index, raw in enumerate(value["controls"]):
+        applies = raw.get("applies") or {}
+        controls.append(Control(
+            id=raw["id"], framework=value["framework"], title=raw["title"], area=raw["area"],
+            severity=raw["severity"], requirement=raw["requirement"].strip(),
+            evidence=tuple(raw["evidence"]), mode=raw["mode"],
+            policy=raw.get("policy", ATTESTATION_RULE), remediation=raw["remediation"].strip(),
+            source=document.locate(("controls", index)),
+            max_age_days=raw.get("max_age_days"), maps_to=tuple(raw.get("maps_to", ())),
+            applies_rule=applies.get("rule"), applies_reason=applies.get("reason"),
+            effective_from=raw.get("effective_from"),
+            attested_by=tuple(raw.get("attested_by", ())), reference=raw.get("reference"),
+            confidence=raw.get("confidence")))
+    framework = Framework(key=value["framework"], name=value["name"],
+                          version=str(value["version"]),
+                          controls=tuple(sorted(controls, key=lambda c: control_sort_key(c.id))))
+    return framework, []
+
+
+def _cross_problems(frameworks: list[Framework]) -> list[Problem]:
+    found: list[Problem] = []
+    keys: dict[str, Framework] = {}
+    for framework in frameworks:
+        if framework.key in keys:
+            found.append(Problem(framework.controls[0].source,
+                                 f"framework '{framework.key}' is defined twice"))
+        keys[framework.key] = framework
+    seen: dict[str, Control] = {}
+    known_kinds = set(schemas.evidence_kinds())
+    for control in (c for f in frameworks for c in f.controls):
+        if control.id in seen:
+            found.append(Problem(control.source, f"duplicate control id '{control.id}' "
+                                 f"(first defined at {seen[control.id].source})"))
+        seen[control.id] = control
+        for kind in sorted(set(control.evidence) - known_kinds):
+            found.append(Problem(control.source, f"{control.id}: unknown evidence kind "
+                                 f"'{kind}'"))
+        if control.attested and "attestation" not in control.evidence:
+            found.append(Problem(control.source, f"{control.id}: an attested control needs "
+                                 "'attestation' in its evidence"))
+    prefixes = {c.split("-", 1)[0] for c in seen}
+    for control in seen.values():
+        for target in control.maps_to:
+            if target.split("-", 1)[0] in prefixes and target not in seen:
+                found.append(Problem(control.source, f"{control.id}: maps_to names unknown "
+                                     f"control '{target}'"))
+    return found

@@ -1,0 +1,222 @@
+"""The ``checker`` command line: bind options, call the runner, render, return an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+from tabulate import tabulate
+
+from checker import __version__, engines
+from checker.errors import CheckerError, ExitCode, InputError
+from checker.evidence import load_evidence
+from checker.formats import FORMATS
+from checker.inputs import load_sources
+from checker.model import FailOn, Status, control_sort_key
+from checker.options import (
+    as_of_option,
+    catalogue_options,
+    evidence_option,
+    framework_option,
+    output_options,
+    run_options,
+)
+from checker.output import emit
+from checker.runner import assess
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Policy-as-code compliance for UK public services: PSN, PCI DSS v4.0.1, data handling.
+
+    Controls (controls/*.yaml) are judged by Rego policies (policies/**.rego) against YAML
+    evidence declarations. Exit codes: 0 clean, 1 controls failing, 2 input or usage error,
+    3 evaluation error.
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command(epilog="""\b
+Examples:
+  checker run --evidence evidence/example
+  checker run --framework psn --as-of 2026-03-31 --fail-on gap
+  checker run --format json --output results.json""")
+@evidence_option
+@catalogue_options
+@framework_option
+@as_of_option
+@run_options
+@output_options(list(FORMATS), "table")
+def run(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+        frameworks: tuple[str, ...], as_of: str | None, fail_on: str, engine: str,
+        format_name: str, output: Path | None) -> None:
+    """Evaluate every control and print the control matrix and gap list."""
+    as_of = as_of or dt.date.today().isoformat()
+    sources = load_sources(controls_dir, policies_dir)
+    sources.catalogue.select(frameworks)
+    evidence = load_evidence(evidence_dir, as_of)
+    assessment = assess(sources.catalogue, sources.modules, evidence, engines.create(engine),
+                        as_of, frameworks)
+    emit(FORMATS[format_name].render(assessment), output)
+    code = assessment.exit_code(FailOn(fail_on))
+    if output is not None:
+        counts = assessment.counts()
+        summary = ", ".join(f"{counts[s]} {s.label}" for s in Status if counts.get(s))
+        click.echo(f"wrote {output}: {len(assessment.results)} controls ({summary})", err=True)
+    raise SystemExit(int(code))
+
+
+@cli.command(epilog="""\b
+Examples:
+  checker validate --evidence evidence/example
+  checker validate --evidence . --as-of 2026-03-31""")
+@evidence_option
+@as_of_option
+def validate(evidence_dir: Path, as_of: str | None) -> None:
+    """Check evidence files (YAML, schemas, dates, attachments) without evaluating controls."""
+    as_of = as_of or dt.date.today().isoformat()
+    evidence = load_evidence(evidence_dir, as_of)
+    click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files "
+               "are valid")
+
+
+@cli.group()
+def controls() -> None:
+    """Browse the control catalogue."""
+
+
+@controls.command("list", epilog="""\b
+Examples:
+  checker controls list
+  checker controls list --framework pci --format json""")
+@catalogue_options
+@framework_option
+@click.option("--format", "format_name", type=click.Choice(["json", "table"]), default="table",
+              show_default=True)
+def controls_list(controls_dir: Path | None, policies_dir: Path | None,
+                  frameworks: tuple[str, ...], format_name: str) -> None:
+    """List controls: id, framework, severity, mode, title."""
+    catalogue = load_sources(controls_dir, policies_dir).catalogue
+    selected = catalogue.select(frameworks)
+    if format_name == "json":
+        rows = [{"id": c.id, "framework": c.framework, "area": c.area, "severity": c.severity,
+                 "mode": c.mode, "title": c.title} for c in selected]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(tabulate([[c.id, c.framework, c.severity, c.mode, c.title] for c in selected],
+                        headers=["id", "framework", "severity", "mode", "title"]))
+
+
+@controls.command("show", epilog="""\b
+Examples:
+  checker controls show PCI-8.3.6""")
+@catalogue_options
+@click.argument("control_id")
+def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_id: str) -> None:
+    """Show one control: requirement, evidence, rule, remediation and mapped controls."""
+    catalogue = load_sources(controls_dir, policies_dir).catalogue
+    control = catalogue.control(control_id)
+    if control is None:
+        raise InputError(f"no control '{control_id}' (see `checker controls list`)")
+    mapped = sorted({*control.maps_to, *(c.id for c in catalogue.mapped_from(control.id))},
+                    key=control_sort_key)
+    rows = [
+        ("id", control.id), ("title", control.title), ("framework", control.framework),
+        ("area", control.area), ("severity", control.severity), ("mode", control.mode),
+        ("requirement", control.requirement), ("evidence kinds", ", ".join(control.evidence)),
+        ("max age (days)", control.max_age_days or "-"), ("rule", control.policy),
+        ("applies", f"{control.applies_rule} ({control.applies_reason})"
+         if control.applies_rule else "always"),
+        ("effective from", control.effective_from or "-"),
+        ("attested by", ", ".join(control.attested_by) or "-"),
+        ("maps to", ", ".join(mapped) or "-"), ("remediation", control.remediation),
+        ("reference", control.reference or "-"), ("confidence", control.confidence or "-"),
+        ("defined at", str(control.source)),
+    ]
+    for label, value in rows:
+        click.echo(f"{label + ':':<16} {value}")
+
+
+@cli.group()
+def policy() -> None:
+    """Work with the Rego policies."""
+
+
+@policy.command("test", epilog="""\b
+Examples:
+  checker policy test
+  checker policy test --coverage --min-coverage 90
+  checker policy test --policies my-policies --run pci""")
+@click.option("--policies", "policies_dir", type=click.Path(path_type=Path), default=None,
+              help="Rego policy directory. [default: bundled]")
+@click.option("--run", "match", default="", help="Only tests whose name contains this text.")
+@click.option("--coverage", is_flag=True, help="Report line coverage of the policies.")
+@click.option("--min-coverage", type=click.FloatRange(0, 100), default=None,
+              help="Fail when total coverage is below this percentage.")
+@click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
+def policy_test(policies_dir: Path | None, match: str, coverage: bool,
+                min_coverage: float | None, verbose: bool) -> None:
+    """Run the Rego unit tests beside the policies; a failing test fails the command."""
+    from checker.policies import bundled, load_policies
+    from checker.policytest import run_tests
+
+    modules = load_policies(policies_dir or bundled("policies"),
+                            None if policies_dir else "policies")
+    report = run_tests(modules, match)
+    for outcome in report.outcomes:
+        if verbose or not outcome.passed:
+            mark = "PASS" if outcome.passed else "FAIL"
+            click.echo(f"{mark} data.{outcome.rule}" + (f": {outcome.detail}"
+                                                        if outcome.detail else ""))
+    if coverage or min_coverage is not None:
+        rows = [[f.name, f"{f.percent:.1f}%", ",".join(map(str, sorted(f.not_covered)))]
+                for f in report.coverage]
+        click.echo(tabulate(rows, headers=["policy", "coverage", "lines not covered"]))
+        click.echo(f"total coverage: {report.coverage_percent:.1f}%")
+    failed = len(report.failed)
+    click.echo(f"{len(report.outcomes) - failed} passed, {failed} failed")
+    if not report.outcomes:
+        raise InputError("no Rego tests found (test_* rules in *_test packages)")
+    if failed:
+        raise SystemExit(int(ExitCode.FINDINGS))
+    if min_coverage is not None and report.coverage_percent < min_coverage:
+        click.echo(f"coverage {report.coverage_percent:.1f}% is below {min_coverage:.1f}%",
+                   err=True)
+        raise SystemExit(int(ExitCode.FINDINGS))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: the one place exceptions become messages and exit codes."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="checker", standalone_mode=False)
+    except CheckerError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise SystemExit(int(exc.exit_code)) from None
+    except click.exceptions.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(int(ExitCode.INPUT_ERROR)) from None
+    except click.exceptions.Abort:
+        click.echo("interrupted; no report written", err=True)
+        raise SystemExit(130) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted; no report written", err=True)
+        raise SystemExit(130) from None
+    except SystemExit:
+        raise
+    except Exception as exc:  # fail closed: an unexpected crash is an evaluation error
+        if debug:
+            traceback.print_exc()
+        click.echo(f"error: internal error: {type(exc).__name__}: {exc} "
+                   "(rerun with --debug for a traceback)", err=True)
+        raise SystemExit(int(ExitCode.EVALUATION_ERROR)) from None

@@ -1,0 +1,178 @@
+"""The domain model: controls, evidence, findings, results and the assessment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from checker.errors import ExitCode, Location
+from checker.yamlsource import Document
+
+
+class Status(str, Enum):
+    """A control's verdict, in precedence order (first wins)."""
+
+    ERROR = "error"
+    NOT_APPLICABLE = "not_applicable"
+    GAP = "gap"
+    FAIL = "fail"
+    PASS = "pass"
+
+    @property
+    def label(self) -> str:
+        return {"not_applicable": "n/a"}.get(self.value, self.value)
+
+
+class FailOn(str, Enum):
+    """The threshold ``--fail-on`` sets for exit code 1."""
+
+    GAP = "gap"
+    FAIL = "fail"
+    ERROR = "error"
+    NONE = "none"
+
+
+#: Statuses that make the run exit 1 for each ``--fail-on`` threshold.
+FAILING: dict[FailOn, frozenset[Status]] = {
+    FailOn.GAP: frozenset({Status.FAIL, Status.GAP}),
+    FailOn.FAIL: frozenset({Status.FAIL}),
+    FailOn.ERROR: frozenset(),
+    FailOn.NONE: frozenset(),
+}
+
+SEVERITIES = ("critical", "high", "medium", "low")
+
+
+@dataclass(frozen=True, slots=True)
+class Control:
+    """One requirement of a framework, and how it is judged."""
+
+    id: str
+    framework: str
+    title: str
+    area: str
+    severity: str
+    requirement: str
+    evidence: tuple[str, ...]
+    policy: str
+    mode: str
+    remediation: str
+    source: Location
+    max_age_days: int | None = None
+    maps_to: tuple[str, ...] = ()
+    applies_rule: str | None = None
+    applies_reason: str | None = None
+    effective_from: str | None = None
+    attested_by: tuple[str, ...] = ()
+    reference: str | None = None
+    confidence: str | None = None
+
+    @property
+    def attested(self) -> bool:
+        return self.mode == "attested"
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    """A catalogue file: one framework's controls."""
+
+    key: str
+    name: str
+    version: str
+    controls: tuple[Control, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One evidence declaration (a YAML document), schema-valid and located."""
+
+    kind: str
+    id: str
+    title: str
+    owner: str
+    collected: str
+    facts: dict[str, Any]
+    document: Document = field(repr=False, compare=False)
+    expires: str | None = None
+    scope: tuple[str, ...] = ()
+    file_digest: str = ""
+
+    @property
+    def location(self) -> Location:
+        return self.document.location
+
+    def to_input(self) -> dict[str, Any]:
+        """The document as policies see it under ``input.evidence.<kind>``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "owner": self.owner,
+            "collected": self.collected,
+            "expires": self.expires,
+            "scope": list(self.scope),
+            "facts": self.facts,
+            "source": {"file": self.location.file, "line": self.location.line},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Why a control failed, tied where possible to the evidence and line that caused it."""
+
+    message: str
+    evidence_id: str | None = None
+    path: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A control's verdict, with the evidence behind it and the reason for it."""
+
+    control: Control
+    status: Status
+    reason: str
+    findings: tuple[Finding, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Every selected control's result at one assessment date."""
+
+    as_of: str
+    organisation: str
+    frameworks: tuple[Framework, ...]
+    results: tuple[Result, ...]
+    inputs_digest: str
+    tool_version: str
+
+    def counts(self, framework: str | None = None) -> Counter[Status]:
+        return Counter(r.status for r in self.results
+                       if framework is None or r.control.framework == framework)
+
+    def exit_code(self, fail_on: FailOn) -> ExitCode:
+        """3 if anything could not be evaluated (unless ``none``); 1 at the threshold; else 0."""
+        statuses = {r.status for r in self.results}
+        if Status.ERROR in statuses and fail_on is not FailOn.NONE:
+            return ExitCode.EVALUATION_ERROR
+        if statuses & FAILING[fail_on]:
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+    def gaps(self) -> tuple[Result, ...]:
+        """Every error, fail and gap, most severe first, then by control id."""
+        rank = {s: i for i, s in enumerate(SEVERITIES)}
+        open_ = [r for r in self.results if r.status in (Status.ERROR, Status.FAIL, Status.GAP)]
+        return tuple(sorted(open_, key=lambda r: (rank.get(r.control.severity, 9),
+                                                  control_sort_key(r.control.id))))
+
+
+def control_sort_key(control_id: str) -> tuple[Any, ...]:
+    """Natural order for ids: PCI-8.3.10 after PCI-8.3.9, A1 after 12."""
+    parts = []
+    for token in control_id.replace("-", ".").split("."):
+        parts.append((0, int(token), "") if token.isdigit() else (1, 0, token))
+    return tuple(parts)

@@ -1,0 +1,74 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checker.engines import ENGINES
+from checker.model import FailOn
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoDate(click.ParamType):
+    """A ``YYYY-MM-DD`` date, returned as that string."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+
+
+def evidence_option(func: F) -> F:
+    return click.option("--evidence", "evidence_dir", type=click.Path(path_type=Path),
+                        default=Path("evidence"), show_default=True,
+                        help="Directory of YAML evidence declarations.")(func)
+
+
+def as_of_option(func: F) -> F:
+    return click.option("--as-of", type=IsoDate(), default=None,
+                        help="Assessment date; freshness is judged against it. "
+                             "[default: today]")(func)
+
+
+def catalogue_options(func: F) -> F:
+    func = click.option("--controls", "controls_dir", type=click.Path(path_type=Path),
+                        default=None, help="Control catalogue directory. [default: bundled]")(func)
+    func = click.option("--policies", "policies_dir", type=click.Path(path_type=Path),
+                        default=None, help="Rego policy directory. [default: bundled]")(func)
+    return func
+
+
+def framework_option(func: F) -> F:
+    return click.option("--framework", "frameworks", multiple=True, metavar="KEY",
+                        help="Only this framework (psn, pci, data-handling); repeatable.")(func)
+
+
+def run_options(func: F) -> F:
+    func = click.option("--fail-on", type=click.Choice([f.value for f in FailOn]),
+                        default=FailOn.FAIL.value, show_default=True,
+                        help="Exit 1 when a control is at or above this status.")(func)
+    func = click.option("--engine", type=click.Choice(ENGINES), default="regorus",
+                        show_default=True, help="Rego engine.")(func)
+    return func
+
+
+def output_options(formats: list[str], default: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        func = click.option("--format", "format_name", type=click.Choice(sorted(formats)),
+                            default=default, show_default=True, help="Output format.")(func)
+        func = click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+                            default=None, help="Write the report here (atomically) instead "
+                                               "of standard output.")(func)
+        return func
+
+    return decorate

@@ -1,0 +1,186 @@
+"""Evidence + catalogue -> one engine call -> a status for every selected control."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker import __version__
+from checker.catalogue import Catalogue
+from checker.engines import Engine
+from checker.errors import EvaluationError, Location
+from checker.evidence import ATTESTATION_KIND, EvidenceSet, parse_date
+from checker.model import Assessment, Control, Evidence, Finding, Result, Status
+from checker.policies import PolicyModule
+from checker.query import QUERY, aggregate_module, check_rules
+from checker.yamlsource import parse_path
+
+#: How fresh an attestation must be when its control sets no ``max_age_days``.
+DEFAULT_ATTESTATION_AGE_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """The engine's answer for every control, or why there is none."""
+
+    results: Mapping[str, Any]
+    applicable: Mapping[str, Any]
+    error: str | None = None
+
+
+def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: EvidenceSet,
+           engine: Engine, as_of: str, frameworks: tuple[str, ...] = ()) -> Assessment:
+    """Evaluate the selected controls in one engine call and decide each status."""
+    controls = catalogue.select(frameworks)
+    runtime = [m for m in modules if not m.is_test]
+    engine.load([*runtime, aggregate_module(controls)], {})
+    check_rules(controls, engine.rules())
+    answer = _evaluate(engine, evidence.to_input(as_of))
+    by_kind = evidence.by_kind()
+    by_id = evidence.by_id()
+    results = tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls)
+    selected = tuple(f for f in catalogue.frameworks if not frameworks or f.key in frameworks)
+    return Assessment(
+        as_of=as_of,
+        organisation=str(evidence.organisation.get("name", "")),
+        frameworks=selected,
+        results=results,
+        inputs_digest=inputs_digest(catalogue.files, {m.name: m.digest for m in runtime},
+                                    evidence.files),
+        tool_version=__version__,
+    )
+
+
+def inputs_digest(*groups: Mapping[str, str]) -> str:
+    """sha256 over every input file's name and sha256, so a report names exactly its inputs."""
+    lines = sorted(f"{digest}  {name}" for group in groups for name, digest in group.items())
+    return hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest()
+
+
+def _evaluate(engine: Engine, input_: Mapping[str, Any]) -> _Answer:
+    try:
+        value = engine.evaluate(QUERY, input_)
+    except EvaluationError as exc:
+        return _Answer({}, {}, error="; ".join(str(p) for p in exc.problems))
+    if not isinstance(value, dict):
+        return _Answer({}, {}, error=f"engine returned {type(value).__name__} for {QUERY}")
+    return _Answer(value.get("results") or {}, value.get("applicable") or {})
+
+
+def _result(control: Control, answer: _Answer, by_kind: Mapping[str, list[Evidence]],
+            by_id: Mapping[str, Evidence], as_of: str) -> Result:
+    relevant = _relevant_evidence(control, by_kind)
+    if answer.error:
+        return Result(control, Status.ERROR, f"evaluation failed: {answer.error}", (), relevant)
+    findings, problem = _findings(control, answer.results, by_id)
+    if problem:
+        return Result(control, Status.ERROR, problem, (), relevant)
+    if control.effective_from and as_of < control.effective_from:
+        return Result(control, Status.NOT_APPLICABLE, f"not yet required: effective from "
+                      f"{control.effective_from}", findings, relevant)
+    if control.applies_rule:
+        applies = answer.applicable.get(control.id)
+        if not isinstance(applies, bool):
+            return Result(control, Status.ERROR, f"applicability rule {control.applies_rule} "
+                          f"gave {_describe(applies)}, expected true or false (is the "
+                          "organisation profile complete?)", findings, relevant)
+        if not applies:
+            return Result(control, Status.NOT_APPLICABLE, control.applies_reason or
+                          "out of scope", findings, relevant)
+    gap = _gap(control, by_kind, relevant, as_of)
+    if gap:
+        return Result(control, Status.GAP, gap, findings, relevant)
+    if findings:
+        count = len(findings)
+        return Result(control, Status.FAIL, f"{count} finding{'s' * (count != 1)}",
+                      findings, relevant)
+    return Result(control, Status.PASS, "evidence present and fresh; no findings", (), relevant)
+
+
+def _relevant_evidence(control: Control, by_kind: Mapping[str, list[Evidence]]) -> tuple[
+        Evidence, ...]:
+    items = []
+    for kind in control.evidence:
+        for item in by_kind.get(kind, ()):
+            if kind == ATTESTATION_KIND and control.id not in item.facts.get("controls", ()):
+                continue
+            items.append(item)
+    return tuple(sorted(items, key=lambda e: e.location))
+
+
+def _findings(control: Control, results: Mapping[str, Any],
+              by_id: Mapping[str, Evidence]) -> tuple[tuple[Finding, ...], str | None]:
+    if control.id not in results:
+        return (), f"rule {control.policy} is undefined for this input"
+    raw = results[control.id]
+    if not isinstance(raw, list):
+        return (), (f"rule {control.policy} gave {_describe(raw)}; expected a set of findings")
+    findings = []
+    for item in raw:
+        finding = _finding(item, by_id)
+        if finding is None:
+            return (), (f"rule {control.policy} gave a finding of the wrong shape: {item!r}; "
+                        "expected a string or {msg, evidence, path}")
+        findings.append(finding)
+    return tuple(sorted(set(findings), key=_finding_order)), None
+
+
+def _finding(item: Any, by_id: Mapping[str, Evidence]) -> Finding | None:
+    if isinstance(item, str):
+        return Finding(item)
+    if not isinstance(item, dict) or not isinstance(item.get("msg"), str):
+        return None
+    evidence_id = item.get("evidence")
+    path = item.get("path")
+    if evidence_id is not None and not isinstance(evidence_id, str):
+        return None
+    if path is not None and not isinstance(path, str):
+        return None
+    location: Location | None = None
+    source = by_id.get(evidence_id) if evidence_id else None
+    if source is not None:
+        location = source.document.locate(parse_path(path)) if path else source.location
+    return Finding(item["msg"], evidence_id, path, location)
+
+
+def _finding_order(finding: Finding) -> tuple[Any, ...]:
+    where = finding.location or Location("")
+    return (where.file, where.line, where.column, finding.message)
+
+
+def _gap(control: Control, by_kind: Mapping[str, list[Evidence]],
+         relevant: tuple[Evidence, ...], as_of: str) -> str | None:
+    limit = control.max_age_days
+    if control.attested and limit is None:
+        limit = DEFAULT_ATTESTATION_AGE_DAYS
+    reasons = []
+    for kind in control.evidence:
+        items = [e for e in relevant if e.kind == kind]
+        if not items:
+            cited = " citing this control" if kind == ATTESTATION_KIND else ""
+            reasons.append(f"no '{kind}' evidence{cited}")
+            continue
+        if not any(_stale(e, limit, as_of) is None for e in items):
+            newest = max(items, key=lambda e: (e.collected, e.location))
+            reasons.append(f"'{kind}' evidence is not current: {newest.id} "
+                           f"({newest.location}) {_stale(newest, limit, as_of)}")
+    return "; ".join(reasons) or None
+
+
+def _stale(item: Evidence, limit: int | None, as_of: str) -> str | None:
+    """Why ``item`` cannot count at ``as_of`` (expired, or older than ``limit`` days), or None."""
+    if item.expires is not None and item.expires < as_of:
+        return f"expired on {item.expires}"
+    if limit is not None:
+        age = (parse_date(as_of) - parse_date(item.collected)).days
+        if age > limit:
+            return f"collected {item.collected}, {age} days before {as_of}; limit {limit} days"
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "no value (undefined)"
+    return f"a {type(value).__name__} ({value!r:.60})"

@@ -1,0 +1,74 @@
+"""The JSON Schemas shipped in the package, compiled once, with located validation errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from checker.errors import Problem
+from checker.yamlsource import Document, PathKey
+
+_ROOT = resources.files("checker") / "schemas"
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.ASCII)
+_FORMATS = FormatChecker()
+
+
+@_FORMATS.checks("date-time")
+def _is_rfc3339(instance: object) -> bool:
+    """RFC 3339 timestamps (jsonschema checks them only with an optional extra installed)."""
+    if not isinstance(instance, str):
+        return True
+    if not _RFC3339.match(instance):
+        return False
+    try:
+        dt.datetime.fromisoformat(instance.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def load(name: str) -> dict[str, Any]:
+    """A shipped schema by name, e.g. ``kinds/auth_policy.schema.json``."""
+    return json.loads((_ROOT / name).read_text(encoding="utf-8"))
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """A compiled validator for a shipped schema (compiled once per process)."""
+    schema = load(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=_FORMATS)
+
+
+@cache
+def evidence_kinds() -> tuple[str, ...]:
+    """Every evidence kind with a facts schema, sorted."""
+    kinds = _ROOT / "kinds"
+    return tuple(sorted(p.name.removesuffix(".schema.json") for p in kinds.iterdir()
+                        if p.name.endswith(".schema.json")))
+
+
+def problems(name: str, value: Any, document: Document, prefix: PathKey = ()) -> list[Problem]:
+    """Validate ``value`` (found at ``prefix`` in ``document``) against a shipped schema."""
+    found = []
+    for error in validator(name).iter_errors(value):
+        path = (*prefix, *error.absolute_path)
+        found.append(Problem(document.locate(path), _message(path, error)))
+    return sorted(found)
+
+
+def _message(path: PathKey, error: ValidationError) -> str:
+    where = ".".join(str(p) for p in path)
+    if error.validator == "additionalProperties":
+        return f"{where + ': ' if where else ''}{error.message}"
+    if error.validator == "enum":
+        allowed = ", ".join(json.dumps(v) for v in error.validator_value)
+        return f"{where}: {error.instance!r} is not one of {allowed}"
+    return f"{where + ': ' if where else ''}{error.message}"

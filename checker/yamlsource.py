@@ -1,0 +1,194 @@
+"""Safe, located YAML: every document and key keeps its file, line and column.
+
+PyYAML composes the node graph (with its C parser where available); values are built
+here so that duplicate keys, merge keys, object-constructing tags and alias bombs are
+refused with a location instead of being silently accepted or expanded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import InputError, Location
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+PathKey = tuple[str | int, ...]
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+_TAG = "tag:yaml.org,2002:"
+_SCALAR = yaml.SafeLoader("")  # only its stateless scalar constructors are used
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One YAML document: its value and the location of every key and item in it."""
+
+    value: Any
+    location: Location
+    locations: dict[PathKey, Location] = field(repr=False)
+
+    def locate(self, path: PathKey) -> Location:
+        """The location of ``path``, or of its nearest located ancestor."""
+        for end in range(len(path), 0, -1):
+            found = self.locations.get(path[:end])
+            if found is not None:
+                return found
+        return self.location
+
+
+def parse_path(text: str) -> PathKey:
+    """``facts.hosts[2].name`` -> ``("facts", "hosts", 2, "name")``."""
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        parts.append(int(index) if index else (int(name) if name.isdigit() else name))
+    return tuple(parts)
+
+
+def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """Read a UTF-8 text file and its sha256, refusing oversized, binary, BOM-prefixed or
+    undecodable ones."""
+    where = Location(display)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError.at(where, f"file is {size} bytes, over the {max_bytes}-byte limit")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError.at(where, f"cannot read file: {exc.strerror or exc}") from exc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise InputError.at(Location(display, 1, 1), "file starts with a byte-order mark; "
+                            "save it as UTF-8 without BOM")
+    if b"\x00" in raw:
+        raise InputError.at(where, "file contains NUL bytes; it is binary, not YAML")
+    try:
+        return raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError.at(Location(display, line), "file is not valid UTF-8") from exc
+
+
+def load_documents(text: str, display: str) -> Iterator[Document]:
+    """Yield each non-empty document in ``text``; raise InputError on anything unsafe."""
+    budget = _Budget(limit=len(text) + 1000)
+    try:
+        for node in yaml.compose_all(text, Loader=_Loader):
+            if node is None:
+                continue
+            locations: dict[PathKey, Location] = {}
+            value = _build(node, (), locations, display, budget, 0)
+            yield Document(value, _at(display, node), locations)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        raise InputError.at(where, f"invalid YAML: {problem}") from exc
+    except yaml.YAMLError as exc:
+        raise InputError.at(Location(display), f"invalid YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise InputError.at(Location(display), "YAML nested too deeply") from exc
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Caps the nodes built per file so aliases cannot expand without bound."""
+
+    limit: int
+    used: int = 0
+
+
+def _at(display: str, node: yaml.Node) -> Location:
+    return Location(display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: yaml.Node, path: PathKey, locations: dict[PathKey, Location],
+           display: str, budget: _Budget, depth: int) -> Any:
+    budget.used += 1
+    if budget.used > budget.limit:
+        raise InputError.at(_at(display, node), "YAML expands to far more nodes than the file "
+                            "holds (alias bomb?); refusing to expand it")
+    if depth > MAX_DEPTH:
+        raise InputError.at(_at(display, node), f"YAML nested deeper than {MAX_DEPTH} levels")
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, display)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _TAG + "seq":
+            raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
+        items = []
+        for index, child in enumerate(node.value):
+            locations[(*path, index)] = _at(display, child)
+            items.append(_build(child, (*path, index), locations, display, budget, depth + 1))
+        return items
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, path, locations, display, budget, depth)
+    raise InputError.at(_at(display, node), "unsupported YAML node")  # pragma: no cover
+
+
+def _mapping(node: yaml.MappingNode, path: PathKey, locations: dict[PathKey, Location],
+             display: str, budget: _Budget, depth: int) -> dict[str, Any]:
+    if node.tag != _TAG + "map":
+        raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        where = _at(display, key_node)
+        if key_node.tag == _TAG + "merge":
+            raise InputError.at(where, "merge keys (<<) are not supported in evidence; "
+                                "write the keys out")
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+            raise InputError.at(where, f"mapping key {_describe(key_node)} must be a string; "
+                                "quote it")
+        key = key_node.value
+        if key in result:
+            first = locations[(*path, key)]
+            raise InputError.at(where, f"duplicate key '{key}' (first defined at line "
+                                f"{first.line})")
+        locations[(*path, key)] = where
+        result[key] = _build(value_node, (*path, key), locations, display, budget, depth + 1)
+    return result
+
+
+def _describe(node: yaml.Node) -> str:
+    return repr(node.value) if isinstance(node, yaml.ScalarNode) else f"of type {node.id}"
+
+
+def _scalar(node: yaml.ScalarNode, display: str) -> Any:
+    tag = node.tag
+    if tag == _TAG + "str":
+        return node.value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return _SCALAR.construct_yaml_bool(node)
+    if tag == _TAG + "int":
+        return _SCALAR.construct_yaml_int(node)
+    if tag == _TAG + "float":
+        number = _SCALAR.construct_yaml_float(node)
+        if math.isnan(number) or math.isinf(number):
+            raise InputError.at(_at(display, node), f"number {node.value!r} is not finite")
+        return number
+    if tag == _TAG + "timestamp":
+        return iso(_SCALAR.construct_yaml_timestamp(node))
+    raise InputError.at(_at(display, node), f"unsupported YAML tag {tag}; evidence may only "
+                        "hold plain strings, numbers, booleans, dates, lists and mappings")
+
+
+def iso(value: dt.date) -> str:
+    """A date as ``YYYY-MM-DD``; a datetime as RFC 3339 in UTC (naive means UTC, as in YAML)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.isoformat(timespec="seconds") + "Z"
+    return value.isoformat()

@@ -1,0 +1,72 @@
+# Date arithmetic over ISO dates (YYYY-MM-DD) and RFC 3339 timestamps.
+# Policies never read the clock: "today" is always input.as_of, passed in as an argument.
+package lib.dates
+
+import rego.v1
+
+_ns_per_day := ((24 * 60) * 60) * 1000000000
+
+_ns_per_hour := (60 * 60) * 1000000000
+
+# Nanoseconds since the epoch for an ISO date or RFC 3339 timestamp.
+ns(text) := time.parse_rfc3339_ns(text) if contains(text, "T")
+
+ns(text) := time.parse_ns("2006-01-02", text) if not contains(text, "T")
+
+# Whole days from `earlier` to `later` (negative when `later` comes first).
+days_between(earlier, later) := (ns(later) - ns(earlier)) / _ns_per_day
+
+# Hours from timestamp `earlier` to timestamp `later`, as a number.
+hours_between(earlier, later) := (ns(later) - ns(earlier)) / _ns_per_hour
+
+# The ISO date `months` calendar months after `date` (negative: before). A day past the end
+# of the target month becomes its last day (2025-03-31 less one month is 2025-02-28).
+# Written out rather than with time.add_date, whose month overflow differs between OPA
+# (normalises to the next month) and regorus (clamps), so both engines agree.
+add_months(date, months) := sprintf("%d-%s-%s", [year, _pad(month), _pad(day)]) if {
+	parts := split(substring(date, 0, 10), "-")
+	total := ((_int(parts[0]) * 12) + _int(parts[1])) - 1 + months
+	year := floor(total / 12)
+	month := (total - (year * 12)) + 1
+	day := min([_int(parts[2]), _days_in_month(year, month)])
+}
+
+# Leading zeros stripped: engines disagree on whether to_number accepts "08".
+_int(digits) := to_number(trim_left(digits, "0"))
+
+months_before(date, months) := add_months(date, 0 - months)
+
+_pad(n) := sprintf("0%d", [n]) if n < 10
+
+_pad(n) := sprintf("%d", [n]) if n >= 10
+
+_days_in_month(year, month) := 29 if {
+	month == 2
+	_leap(year)
+}
+
+_days_in_month(year, month) := 28 if {
+	month == 2
+	not _leap(year)
+}
+
+_days_in_month(_, month) := 30 if month in {4, 6, 9, 11}
+
+_days_in_month(_, month) := 31 if month in {1, 3, 5, 7, 8, 10, 12}
+
+_leap(year) if {
+	year % 4 == 0
+	year % 100 != 0
+}
+
+_leap(year) if year % 400 == 0
+
+# True when `date` is no more than `months` calendar months before `as_of`.
+within_months(date, as_of, months) if {
+	date >= months_before(as_of, months)
+}
+
+# True when `date` is no more than `days` days before `as_of`.
+within_days(date, as_of, days) if {
+	days_between(date, as_of) <= days
+}

@@ -1,0 +1,51 @@
+package lib.dates_test
+
+import rego.v1
+
+import data.lib.dates
+
+test_days_between_counts_whole_days if {
+	dates.days_between("2025-01-01", "2025-01-15") == 14
+	dates.days_between("2025-01-15", "2025-01-01") == -14
+}
+
+test_days_between_accepts_timestamps if {
+	dates.days_between("2025-01-01T00:00:00Z", "2025-01-03T00:00:00Z") == 2
+}
+
+test_hours_between if {
+	dates.hours_between("2025-01-01T09:00:00Z", "2025-01-04T09:00:00Z") == 72
+}
+
+test_months_before_is_calendar_months if {
+	dates.months_before("2025-08-15", 3) == "2025-05-15"
+	dates.months_before("2025-01-15", 1) == "2024-12-15"
+	dates.months_before("2025-03-01", 12) == "2024-03-01"
+}
+
+test_month_end_clamps_to_shorter_month if {
+	dates.months_before("2025-03-31", 6) == "2024-09-30"
+	dates.months_before("2025-03-31", 1) == "2025-02-28"
+	dates.months_before("2024-03-31", 1) == "2024-02-29"
+	dates.add_months("2025-01-31", 1) == "2025-02-28"
+}
+
+test_leap_years if {
+	dates.add_months("2000-01-29", 1) == "2000-02-29"
+	dates.add_months("1900-01-29", 1) == "1900-02-28"
+}
+
+test_add_months_crosses_years if {
+	dates.add_months("2025-11-30", 3) == "2026-02-28"
+	dates.add_months("2025-12-10", 1) == "2026-01-10"
+}
+
+test_within_months_boundary if {
+	dates.within_months("2025-05-15", "2025-08-15", 3)
+	not dates.within_months("2025-05-14", "2025-08-15", 3)
+}
+
+test_within_days_boundary if {
+	dates.within_days("2025-01-01", "2025-01-15", 14)
+	not dates.within_days("2025-01-01", "2025-01-16", 14)
+}

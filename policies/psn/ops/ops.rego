@@ -1,0 +1,34 @@
+# PSN connection: operational security (project ids PSN-OPS-*).
+package psn.ops
+
+import rego.v1
+
+import data.lib.dates
+import data.lib.finding
+
+# PSN-OPS-01: critical and high security updates installed within 14 days of release
+# (the Cyber Essentials threshold; the PSN CoCo wording was not retrievable).
+patch_late contains finding.of(doc, path, msg) if {
+	some doc in input.evidence.patch_status
+	some h, host in doc.facts.hosts
+	some p, patch in host.patches
+	patch.severity in {"critical", "high"}
+	done := object.get(patch, "installed", input.as_of)
+	days := dates.days_between(patch.released, done)
+	days > 14
+	path := sprintf("facts.hosts[%d].patches[%d]", [h, p])
+	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within 14", [host.name, patch.severity, patch.id, patch.released, _state(patch), days])
+}
+
+_state(patch) := "installed" if patch.installed
+
+_state(patch) := "still missing" if not patch.installed
+
+# PSN-OPS-07: no unmanaged device can reach PSN-connected infrastructure.
+unmanaged_device contains finding.of(doc, sprintf("facts.devices[%d]", [i]), msg) if {
+	some doc in input.evidence.device_inventory
+	some i, device in doc.facts.devices
+	not device.psn_access == false
+	not device.managed == true
+	msg := sprintf("%s (%s) can reach PSN infrastructure but is not managed", [device.name, device.type])
+}

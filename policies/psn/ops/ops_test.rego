@@ -1,0 +1,45 @@
+package psn.ops_test
+
+import rego.v1
+
+import data.psn.ops
+
+_patch_input(patch) := {"as_of": "2025-03-01", "evidence": {"patch_status": [{"id": "ps", "facts": {"hosts": [{"name": "srv-01", "patches": [patch]}]}}]}}
+
+test_high_patch_installed_on_day_14_passes if {
+	count(ops.patch_late) == 0 with input as _patch_input({"id": "K", "severity": "high", "released": "2025-01-01", "installed": "2025-01-15"})
+}
+
+test_high_patch_installed_on_day_15_fails if {
+	count(ops.patch_late) == 1 with input as _patch_input({"id": "K", "severity": "high", "released": "2025-01-01", "installed": "2025-01-16"})
+}
+
+test_critical_patch_missing_for_15_days_fails if {
+	count(ops.patch_late) == 1 with input as _patch_input({"id": "K", "severity": "critical", "released": "2025-02-14"})
+}
+
+test_critical_patch_missing_for_14_days_passes if {
+	count(ops.patch_late) == 0 with input as _patch_input({"id": "K", "severity": "critical", "released": "2025-02-15"})
+}
+
+test_medium_patch_is_not_judged if {
+	count(ops.patch_late) == 0 with input as _patch_input({"id": "K", "severity": "medium", "released": "2024-01-01"})
+}
+
+_devices(devices) := {"evidence": {"device_inventory": [{"id": "inv", "facts": {"devices": devices}}]}}
+
+test_managed_devices_pass if {
+	count(ops.unmanaged_device) == 0 with input as _devices([{"name": "LT1", "type": "laptop", "managed": true, "encrypted": true, "psn_access": true}])
+}
+
+test_unmanaged_device_with_psn_access_fails if {
+	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT1", "type": "laptop", "managed": false, "encrypted": true, "psn_access": true}])
+}
+
+test_unmanaged_device_with_unknown_access_fails if {
+	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT1", "type": "laptop", "managed": false, "encrypted": true}])
+}
+
+test_unmanaged_device_without_psn_access_passes if {
+	count(ops.unmanaged_device) == 0 with input as _devices([{"name": "kiosk", "type": "desktop", "managed": false, "encrypted": false, "psn_access": false}])
+}

@@ -43,15 +43,19 @@ class Catalogue:
 
 
 def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogue:
-    """Load every ``*.yaml`` in ``directory``; raise one InputError listing every problem."""
+    """Load every ``*.yaml`` under ``directory``; raise one InputError listing every problem.
+
+    A large framework may be split over several files (``controls/pci/req08.yaml``): files
+    naming the same framework key are merged, and must agree on its name and version.
+    """
     display_root = display_root or directory.as_posix()
     if not directory.is_dir():
         raise InputError(f"{display_root}: controls directory does not exist")
     frameworks: list[Framework] = []
     files: dict[str, str] = {}
     problems: list[Problem] = []
-    for path in sorted(directory.glob("*.y*ml")):
-        display = f"{display_root}/{path.name}"
+    for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
+        display = f"{display_root}/{path.relative_to(directory).as_posix()}"
         try:
             text, digest = read_text(path, display)
             files[display] = digest
@@ -64,10 +68,30 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
             problems += exc.problems
     if not frameworks and not problems:
         raise InputError(f"{display_root}: no control catalogue (*.yaml) found")
-    problems += _cross_problems(frameworks)
+    merged, found = _merge(frameworks)
+    problems += found + _cross_problems(merged)
     if problems:
         raise InputError(problems)
-    return Catalogue(tuple(sorted(frameworks, key=lambda f: f.key)), files)
+    return Catalogue(tuple(sorted(merged, key=lambda f: f.key)), files)
+
+
+def _merge(parts: list[Framework]) -> tuple[list[Framework], list[Problem]]:
+    """One Framework per key, its controls gathered from every file that names it."""
+    merged: dict[str, Framework] = {}
+    found: list[Problem] = []
+    for part in parts:
+        first = merged.get(part.key)
+        if first is None:
+            merged[part.key] = part
+        elif (first.name, first.version) != (part.name, part.version):
+            found.append(Problem(part.controls[0].source, f"framework '{part.key}' is "
+                                 f"'{part.name}' {part.version} here but '{first.name}' "
+                                 f"{first.version} in {first.controls[0].source.file}"))
+        else:
+            controls = sorted((*first.controls, *part.controls),
+                              key=lambda c: control_sort_key(c.id))
+            merged[part.key] = Framework(first.key, first.name, first.version, tuple(controls))
+    return list(merged.values()), found
 
 
 def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
@@ -97,12 +121,6 @@ def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
 
 def _cross_problems(frameworks: list[Framework]) -> list[Problem]:
     found: list[Problem] = []
-    keys: dict[str, Framework] = {}
-    for framework in frameworks:
-        if framework.key in keys:
-            found.append(Problem(framework.controls[0].source,
-                                 f"framework '{framework.key}' is defined twice"))
-        keys[framework.key] = framework
     seen: dict[str, Control] = {}
     known_kinds = set(schemas.evidence_kinds())
     for control in (c for f in frameworks for c in f.controls):

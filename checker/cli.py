@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import traceback
@@ -11,11 +10,11 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from checker import __version__, engines
+from checker import __version__
 from checker.errors import CheckerError, ExitCode, InputError
 from checker.evidence import load_evidence
 from checker.formats import FORMATS
-from checker.inputs import load_sources
+from checker.inputs import assess_directory, load_sources
 from checker.model import FailOn, Status, control_sort_key
 from checker.options import (
     as_of_option,
@@ -24,9 +23,9 @@ from checker.options import (
     framework_option,
     output_options,
     run_options,
+    today,
 )
 from checker.output import emit
-from checker.runner import assess
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,12 +57,9 @@ def run(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None
         frameworks: tuple[str, ...], as_of: str | None, fail_on: str, engine: str,
         format_name: str, output: Path | None) -> None:
     """Evaluate every control and print the control matrix and gap list."""
-    as_of = as_of or dt.date.today().isoformat()
-    sources = load_sources(controls_dir, policies_dir)
-    sources.catalogue.select(frameworks)
-    evidence = load_evidence(evidence_dir, as_of)
-    assessment = assess(sources.catalogue, sources.modules, evidence, engines.create(engine),
-                        as_of, frameworks)
+    assessment = assess_directory(evidence_dir, as_of or today(), controls_dir=controls_dir,
+                                  policies_dir=policies_dir, frameworks=frameworks,
+                                  engine=engine)
     emit(FORMATS[format_name].render(assessment), output)
     code = assessment.exit_code(FailOn(fail_on))
     if output is not None:
@@ -81,8 +77,7 @@ Examples:
 @as_of_option
 def validate(evidence_dir: Path, as_of: str | None) -> None:
     """Check evidence files (YAML, schemas, dates, attachments) without evaluating controls."""
-    as_of = as_of or dt.date.today().isoformat()
-    evidence = load_evidence(evidence_dir, as_of)
+    evidence = load_evidence(evidence_dir, as_of or today())
     click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files "
                "are valid")
 

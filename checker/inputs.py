@@ -1,12 +1,17 @@
-"""Resolve and load the catalogue and policies a command uses (bundled unless given)."""
+"""Resolve and load what a command evaluates: catalogue and policies (bundled unless given),
+and the evidence; and the one function every reporting command calls to get an Assessment."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import engines
 from checker.catalogue import Catalogue, load_catalogue
+from checker.evidence import load_evidence
+from checker.model import Assessment
 from checker.policies import PolicyModule, bundled, load_policies
+from checker.runner import assess
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +27,14 @@ def load_sources(controls_dir: Path | None, policies_dir: Path | None) -> Source
     modules = load_policies(policies_dir or bundled("policies"),
                             None if policies_dir else "policies")
     return Sources(catalogue, modules)
+
+
+def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | None = None,
+                     policies_dir: Path | None = None, frameworks: tuple[str, ...] = (),
+                     engine: str = "regorus") -> Assessment:
+    """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain."""
+    sources = load_sources(controls_dir, policies_dir)
+    sources.catalogue.select(frameworks)  # reject an unknown framework before reading evidence
+    evidence = load_evidence(evidence_dir, as_of)
+    return assess(sources.catalogue, sources.modules, evidence, engines.create(engine), as_of,
+                  frameworks)

@@ -15,6 +15,11 @@ from checker.model import FailOn
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def today() -> str:
+    """The default assessment date: today, as ``YYYY-MM-DD``."""
+    return dt.date.today().isoformat()
+
+
 class IsoDate(click.ParamType):
     """A ``YYYY-MM-DD`` date, returned as that string."""
 

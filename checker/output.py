@@ -12,16 +12,20 @@ import click
 from checker.errors import InputError, Location
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or replace ``output`` with it in one step (never a partial file)."""
+def emit(content: str | bytes, output: Path | None) -> None:
+    """Print ``content``, or replace ``output`` with it in one step (never a partial file)."""
     if output is None:
-        click.echo(text, nl=False)
+        if isinstance(content, bytes):
+            click.get_binary_stream("stdout").write(content)
+        else:
+            click.echo(content, nl=False)
         return
+    data = content.encode("utf-8") if isinstance(content, str) else content
     directory = output.parent if output.parent != Path() else Path()
     fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         Path(temporary).replace(output)

@@ -9,9 +9,12 @@ from checker.model import Assessment
 
 
 class Format(Protocol):
-    """A pure renderer: an assessment in, the document's text out."""
+    """A pure renderer: an assessment in, the document out (text, or bytes for binary formats).
 
-    def render(self, assessment: Assessment) -> str: ...
+    Same assessment, same bytes: no clock, no randomness, no machine paths.
+    """
+
+    def render(self, assessment: Assessment) -> str | bytes: ...
 
 
 FORMATS: dict[str, Format] = {"json": json_, "table": table}

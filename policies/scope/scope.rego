@@ -13,4 +13,29 @@ pci_in_scope := true in [pci.merchant, pci.service_provider] if {
 	is_boolean(pci.service_provider)
 }
 
-service_provider := input.organisation.pci.service_provider
+# Requirements that apply only to service providers (e.g. 3.6.1.1, 8.2.3, 12.9.1).
+pci_service_provider := input.organisation.pci.service_provider
+
+# Appendix A1 and 11.4.7: multi-tenant service providers.
+pci_multi_tenant_provider := _both(input.organisation.pci.service_provider, input.organisation.pci.multi_tenant_provider)
+
+# Appendix A2: POS POI terminals that still use SSL or early TLS.
+pci_early_tls_poi := _both(pci_in_scope, input.organisation.pci.early_tls_poi)
+
+# Appendix A3: designated entities (Designated Entities Supplemental Validation).
+pci_designated_entity := _both(pci_in_scope, input.organisation.pci.designated_entity)
+
+# Issuer-only bullets (e.g. 3.3.3).
+pci_issuer := _both(pci_in_scope, input.organisation.pci.issuer)
+
+_both(a, b) := a == true if {
+	is_boolean(a)
+	is_boolean(b)
+	b == true
+}
+
+_both(a, b) := false if {
+	is_boolean(a)
+	is_boolean(b)
+	b == false
+}

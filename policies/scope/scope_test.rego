@@ -4,21 +4,42 @@ import rego.v1
 
 import data.scope
 
-_org(merchant, sp) := {"organisation": {"psn_connected": true, "pci": {"merchant": merchant, "service_provider": sp}}}
+_pci := {"merchant": true, "service_provider": false, "multi_tenant_provider": false, "designated_entity": false, "early_tls_poi": false, "issuer": false}
+
+_org(pci) := {"organisation": {"psn_connected": true, "pci": object.union(_pci, pci)}}
 
 test_merchant_is_in_pci_scope if {
-	scope.pci_in_scope with input as _org(true, false)
+	scope.pci_in_scope with input as _org({})
 }
 
 test_service_provider_is_in_pci_scope if {
-	scope.pci_in_scope with input as _org(false, true)
+	scope.pci_in_scope with input as _org({"merchant": false, "service_provider": true})
 }
 
 test_neither_is_out_of_pci_scope if {
-	scope.pci_in_scope == false with input as _org(false, false)
+	scope.pci_in_scope == false with input as _org({"merchant": false})
+}
+
+test_merchant_is_not_a_service_provider if {
+	scope.pci_service_provider == false with input as _org({})
+	scope.pci_service_provider with input as _org({"service_provider": true})
+}
+
+test_multi_tenant_needs_service_provider if {
+	scope.pci_multi_tenant_provider == false with input as _org({"multi_tenant_provider": true})
+	scope.pci_multi_tenant_provider with input as _org({"service_provider": true, "multi_tenant_provider": true})
+	scope.pci_multi_tenant_provider == false with input as _org({"service_provider": true})
+}
+
+test_appendix_classes_follow_the_profile if {
+	scope.pci_designated_entity with input as _org({"designated_entity": true})
+	scope.pci_designated_entity == false with input as _org({})
+	scope.pci_early_tls_poi with input as _org({"early_tls_poi": true})
+	scope.pci_issuer == false with input as _org({})
 }
 
 test_missing_profile_leaves_scope_undefined if {
 	not scope.pci_in_scope with input as {"organisation": {}}
 	not scope.psn_connected with input as {"organisation": {}}
+	not scope.pci_designated_entity with input as {"organisation": {"pci": {"merchant": true, "service_provider": false}}}
 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import traceback
 from pathlib import Path
 
@@ -28,7 +27,35 @@ from checker.options import (
 from checker.output import emit
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CheckerGroup(click.Group):
+    """The one place exceptions become messages and exit codes (fail closed)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CheckerError as exc:
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            ctx.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            click.echo("interrupted; no report written", err=True)
+            ctx.exit(INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # an unexpected crash must never read as a clean run
+            if (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            click.echo(f"error: internal error: {type(exc).__name__}: {exc} "
+                       "(rerun with --debug for a traceback)", err=True)
+            ctx.exit(int(ExitCode.EVALUATION_ERROR))
+        return None  # pragma: no cover - ctx.exit raises
+
+
+#: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
+INTERRUPTED = 130
+
+
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
 @click.pass_context
@@ -66,7 +93,7 @@ def run(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None
         counts = assessment.counts()
         summary = ", ".join(f"{counts[s]} {s.label}" for s in Status if counts.get(s))
         click.echo(f"wrote {output}: {len(assessment.results)} controls ({summary})", err=True)
-    raise SystemExit(int(code))
+    click.get_current_context().exit(int(code))
 
 
 @cli.command(epilog="""\b
@@ -179,39 +206,15 @@ def policy_test(policies_dir: Path | None, match: str, coverage: bool,
     click.echo(f"{len(report.outcomes) - failed} passed, {failed} failed")
     if not report.outcomes:
         raise InputError("no Rego tests found (test_* rules in *_test packages)")
+    ctx = click.get_current_context()
     if failed:
-        raise SystemExit(int(ExitCode.FINDINGS))
+        ctx.exit(int(ExitCode.FINDINGS))
     if min_coverage is not None and report.coverage_percent < min_coverage:
         click.echo(f"coverage {report.coverage_percent:.1f}% is below {min_coverage:.1f}%",
                    err=True)
-        raise SystemExit(int(ExitCode.FINDINGS))
+        ctx.exit(int(ExitCode.FINDINGS))
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: the one place exceptions become messages and exit codes."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
-    try:
-        cli.main(args=argv, prog_name="checker", standalone_mode=False)
-    except CheckerError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
-        raise SystemExit(int(exc.exit_code)) from None
-    except click.exceptions.Exit as exc:
-        raise SystemExit(exc.exit_code) from None
-    except click.ClickException as exc:
-        exc.show()
-        raise SystemExit(int(ExitCode.INPUT_ERROR)) from None
-    except click.exceptions.Abort:
-        click.echo("interrupted; no report written", err=True)
-        raise SystemExit(130) from None
-    except KeyboardInterrupt:
-        click.echo("interrupted; no report written", err=True)
-        raise SystemExit(130) from None
-    except SystemExit:
-        raise
-    except Exception as exc:  # fail closed: an unexpected crash is an evaluation error
-        if debug:
-            traceback.print_exc()
-        click.echo(f"error: internal error: {type(exc).__name__}: {exc} "
-                   "(rerun with --debug for a traceback)", err=True)
-        raise SystemExit(int(ExitCode.EVALUATION_ERROR)) from None
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="checker")

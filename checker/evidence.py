@@ -107,11 +107,16 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
         try:
             text, digest = read_text(path, display, limits.max_file_bytes)
             files[display] = digest
+            count = 0
             for document in load_documents(text, display):
+                count += 1
                 item, found = _evidence(document, digest, as_of, root, path)
                 problems.extend(found)
                 if item is not None:
                     documents.append(item)
+            if count == 0:
+                problems.append(Problem(Location(display), "file holds no YAML document; "
+                                        "delete it or add evidence"))
         except InputError as exc:
             problems.extend(exc.problems)
     problems.extend(_cross_document_problems(documents))

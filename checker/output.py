@@ -22,7 +22,12 @@ def emit(content: str | bytes, output: Path | None) -> None:
         return
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = output.parent if output.parent != Path() else Path()
-    fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp",
+                                         dir=directory)
+    except OSError as exc:
+        raise InputError.at(Location(str(output)), f"cannot write report: "
+                            f"{exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

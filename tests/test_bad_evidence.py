@@ -1,0 +1,149 @@
+"""Bad evidence never yields a pass: exit 2, one line naming file:line, no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+BAD_FILES = {
+    "malformed": ("x.yaml", "kind: [unclosed\n", "x.yaml:2:1: invalid YAML"),
+    "unclosed_quote": ("x.yaml", "kind: 'oops\n", "x.yaml:2:1: invalid YAML"),
+    "tabs": ("x.yaml", "kind: auth_policy\nfacts:\n\tsystem: x\n", "x.yaml:3:"),
+    "list_document": ("x.yaml", "- a\n- b\n", "x.yaml:1:1: evidence document is a list"),
+    "scalar_document": ("x.yaml", "just text\n", "x.yaml:1:1: evidence document is a scalar"),
+    "empty_file": ("x.yaml", "", "x.yaml: file holds no YAML document"),
+    "duplicate_key": ("x.yaml", "kind: auth_policy\nkind: auth_policy\n",
+                      "x.yaml:2:1: duplicate key 'kind'"),
+    "unknown_kind": ("x.yaml", "kind: hosts_typo\nid: a\ntitle: t\nowner: o\n"
+                     "collected: 2026-01-01\nfacts: {}\n", "x.yaml:1:1: unknown evidence kind"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_exits_2_naming_the_file_and_line(mini, name):
+    filename, text, expected = BAD_FILES[name]
+    mini.write(f"evidence/{filename}", text)
+    result = mini.run("--format", "json")
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == "", "no report, so no control can read as passing"
+
+
+def test_schema_violation_names_the_key_and_its_line(mini):
+    mini.write("evidence/auth.yaml", """\
+        kind: auth_policy
+        id: auth-ad
+        title: AD
+        owner: IT
+        collected: 2026-10-01
+        facts:
+          system: AD
+          min_lenght: 12
+        """)
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "auth.yaml:6:1: facts: Additional properties are not allowed ('min_lenght'" \
+        in result.stderr
+
+
+def test_wrong_type_names_the_fact_path(mini):
+    mini.write("evidence/auth.yaml", """\
+        kind: auth_policy
+        id: auth-ad
+        title: AD
+        owner: IT
+        collected: 2026-10-01
+        facts:
+          system: AD
+          min_length: twelve
+        """)
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert "auth.yaml:8:3: facts.min_length: 'twelve' is not of type 'integer'" in result.stderr
+
+
+def test_impossible_date_is_refused(mini):
+    mini.write("evidence/auth.yaml", """\
+        kind: auth_policy
+        id: auth-ad
+        title: AD
+        owner: IT
+        collected: "2026-02-30"
+        facts: {system: AD}
+        """)
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "auth.yaml:5:1: collected: '2026-02-30' is not a 'date'" in result.stderr
+
+
+def test_evidence_dated_after_the_assessment_is_refused(mini):
+    text = (mini.evidence / "auth.yaml").read_text().replace("2026-10-01", "2026-12-01")
+    mini.write("evidence/auth.yaml", text)
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "collected 2026-12-01 is after the assessment date 2026-11-01" in result.stderr
+
+
+def test_duplicate_evidence_ids_across_files_are_refused(mini):
+    mini.write("evidence/sub/copy.yaml", (mini.evidence / "auth.yaml").read_text())
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "duplicate evidence id 'auth-ad'" in result.stderr
+    assert "sub/copy.yaml" in result.stderr
+
+
+def test_every_problem_is_reported_not_just_the_first(mini):
+    mini.write("evidence/a.yaml", "kind: [\n")
+    mini.write("evidence/b.yaml", "- x\n")
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert "a.yaml" in result.stderr and "b.yaml" in result.stderr
+
+
+def _with_attachment(mini, path: str, digest: str) -> None:
+    text = (mini.evidence / "auth.yaml").read_text().replace(
+        "facts:", f"attachments:\n  - path: {path}\n    sha256: {digest}\nfacts:")
+    mini.write("evidence/auth.yaml", text)
+
+
+def test_attachment_with_matching_digest_is_accepted(mini):
+    policy = mini.write("evidence/docs/policy.txt", "the policy\n")
+    _with_attachment(mini, "docs/policy.txt", hashlib.sha256(policy.read_bytes()).hexdigest())
+    assert mini.run().exit_code == 0
+
+
+def test_tampered_attachment_is_refused(mini):
+    mini.write("evidence/docs/policy.txt", "the policy, edited later\n")
+    _with_attachment(mini, "docs/policy.txt", hashlib.sha256(b"the policy\n").hexdigest())
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "has sha256" in result.stderr and "not the declared" in result.stderr
+
+
+def test_attachment_path_traversal_is_refused(mini):
+    mini.write("outside.txt", "secret\n")
+    _with_attachment(mini, "../outside.txt", "a" * 64)
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "outside the evidence directory" in result.stderr
+
+
+def test_symlink_leaving_the_evidence_directory_is_refused(mini):
+    target = mini.write("elsewhere/other.yaml", (mini.evidence / "auth.yaml").read_text())
+    (mini.evidence / "linked.yaml").symlink_to(target)
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "linked.yaml: symbolic link leaves the evidence directory" in result.stderr
+
+
+def test_hidden_directories_are_not_evidence(mini):
+    mini.write("evidence/.github/workflows/ci.yml", "on: push\njobs: {}\n")
+    assert mini.run().exit_code == 0
+
+
+def test_bad_input_leaves_the_users_files_untouched(mini):
+    mini.write("evidence/x.yaml", "kind: [\n")
+    before = {p: p.read_bytes() for p in mini.root.rglob("*") if p.is_file()}
+    mini.run("--output", str(mini.root / "report.json"), "--format", "json")
+    after = {p: p.read_bytes() for p in mini.root.rglob("*") if p.is_file()}
+    assert after == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 from collections import defaultdict
@@ -16,6 +15,7 @@ from checker.model import Evidence
 from checker.yamlsource import DEFAULT_MAX_BYTES, Document, load_documents, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
+WAIVER_FILES = ("waivers.yaml", "waivers.yml")
 ORGANISATION_KIND = "organisation"
 ATTESTATION_KIND = "attestation"
 
@@ -83,6 +83,8 @@ def yaml_files(root: Path, display_root: str, limits: Limits) -> list[tuple[Path
                                         "directory; refusing to follow it")
             if entry.is_dir():
                 walk(path, shown)
+            elif directory == root and entry.name in WAIVER_FILES:
+                continue  # waivers are not evidence; checker.waivers reads them
             elif entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
                 found.append((path, shown))
                 if len(found) > limits.max_files:
@@ -201,8 +203,3 @@ def _cross_document_problems(documents: list[Evidence]) -> list[Problem]:
     found += [Problem(o.location, "more than one organisation profile; keep exactly one")
               for o in orgs[1:]]
     return found
-
-
-def parse_date(text: str) -> dt.date:
-    """An ISO date, or the date part of an RFC 3339 timestamp."""
-    return dt.date.fromisoformat(text[:10])

@@ -12,6 +12,7 @@ from checker.evidence import load_evidence
 from checker.model import Assessment
 from checker.policies import PolicyModule, bundled, load_policies
 from checker.runner import assess
+from checker.waivers import load_waivers
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,5 +37,6 @@ def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | Non
     sources = load_sources(controls_dir, policies_dir)
     sources.catalogue.select(frameworks)  # reject an unknown framework before reading evidence
     evidence = load_evidence(evidence_dir, as_of)
+    waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of)
     return assess(sources.catalogue, sources.modules, evidence, engines.create(engine), as_of,
-                  frameworks)
+                  frameworks, waivers)

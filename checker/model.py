@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from checker.errors import ExitCode, Location
+from checker.errors import ExitCode, Location, Problem
 from checker.yamlsource import Document
 
 
@@ -18,6 +18,7 @@ class Status(str, Enum):
     NOT_APPLICABLE = "not_applicable"
     GAP = "gap"
     FAIL = "fail"
+    WAIVED = "waived"
     PASS = "pass"
 
     @property
@@ -128,6 +129,20 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """An approved, time-limited exception for one control (or one evidence document of it)."""
+
+    control: str
+    reason: str
+    approved_by: str
+    approved_on: str
+    expires: str
+    location: Location
+    evidence: str | None = None
+    compensating_control: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """A control's verdict, with the evidence behind it and the reason for it."""
 
@@ -136,6 +151,7 @@ class Result:
     reason: str
     findings: tuple[Finding, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    waiver: Waiver | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +164,7 @@ class Assessment:
     results: tuple[Result, ...]
     inputs_digest: str
     tool_version: str
+    notices: tuple[Problem, ...] = ()
 
     def counts(self, framework: str | None = None) -> Counter[Status]:
         return Counter(r.status for r in self.results

@@ -9,12 +9,14 @@ from typing import Any
 
 from checker import __version__
 from checker.catalogue import Catalogue
+from checker.dates import parse_date
 from checker.engines import Engine
 from checker.errors import EvaluationError, Location
-from checker.evidence import ATTESTATION_KIND, EvidenceSet, parse_date
+from checker.evidence import ATTESTATION_KIND, EvidenceSet
 from checker.model import Assessment, Control, Evidence, Finding, Result, Status
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
+from checker.waivers import WaiverSet, apply_waivers
 from checker.yamlsource import parse_path
 
 #: How fresh an attestation must be when its control sets no ``max_age_days``.
@@ -31,8 +33,10 @@ class _Answer:
 
 
 def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: EvidenceSet,
-           engine: Engine, as_of: str, frameworks: tuple[str, ...] = ()) -> Assessment:
-    """Evaluate the selected controls in one engine call and decide each status."""
+           engine: Engine, as_of: str, frameworks: tuple[str, ...] = (),
+           waivers: WaiverSet | None = None) -> Assessment:
+    """Evaluate the selected controls in one engine call, decide each status, apply waivers."""
+    waivers = waivers or WaiverSet((), {})
     controls = catalogue.select(frameworks)
     runtime = [m for m in modules if not m.is_test]
     engine.load([*runtime, aggregate_module(controls)], {})
@@ -40,7 +44,9 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     answer = _evaluate(engine, evidence.to_input(as_of))
     by_kind = evidence.by_kind()
     by_id = evidence.by_id()
-    results = tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls)
+    results, notices = apply_waivers(
+        tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls), waivers.waivers,
+        as_of)
     selected = tuple(f for f in catalogue.frameworks if not frameworks or f.key in frameworks)
     return Assessment(
         as_of=as_of,
@@ -48,8 +54,9 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
         frameworks=selected,
         results=results,
         inputs_digest=inputs_digest(catalogue.files, {m.name: m.digest for m in runtime},
-                                    evidence.files),
+                                    evidence.files, waivers.files or {}),
         tool_version=__version__,
+        notices=notices,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.model import Assessment, Evidence, Finding, Result, Status
+from checker.model import Assessment, Evidence, Finding, Result, Status, Waiver
 
 SCHEMA_ID = "urn:checker:schema:results:v1"
 SCHEMA_VERSION = 1
@@ -32,6 +32,8 @@ def document(assessment: Assessment) -> dict[str, Any]:
         ],
         "controls": [_result(r) for r in assessment.results],
         "gaps": [r.control.id for r in assessment.gaps()],
+        "notices": [{"file": n.location.file, "line": n.location.line, "message": n.message}
+                    for n in assessment.notices],
     }
 
 
@@ -56,6 +58,20 @@ def _result(result: Result) -> dict[str, Any]:
         "remediation": control.remediation,
         "evidence": [_evidence(e) for e in result.evidence],
         "findings": [_finding(f) for f in result.findings],
+        "waiver": _waiver(result.waiver) if result.waiver else None,
+    }
+
+
+def _waiver(waiver: Waiver) -> dict[str, Any]:
+    return {
+        "reason": waiver.reason,
+        "approved_by": waiver.approved_by,
+        "approved_on": waiver.approved_on,
+        "expires": waiver.expires,
+        "evidence": waiver.evidence,
+        "compensating_control": waiver.compensating_control,
+        "file": waiver.location.file,
+        "line": waiver.location.line,
     }
 
 

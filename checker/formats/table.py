@@ -17,6 +17,8 @@ def render(assessment: Assessment) -> str:
     parts = [header, "", _summary(assessment), "", _matrix(assessment)]
     gaps = assessment.gaps()
     parts += ["", f"Gap list ({len(gaps)})", _gap_list(gaps) if gaps else "  none"]
+    if assessment.notices:
+        parts += ["", "Notices", *(f"  {notice}" for notice in assessment.notices)]
     return "\n".join(parts) + "\n"
 
 

@@ -1,0 +1,110 @@
+"""Waivers: approved, time-limited exceptions that keep their findings visible."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import AUTH, DEVICES
+
+WAIVER = """\
+waivers:
+  - control: {control}
+    reason: Vendor upgrade due in March.
+    approved_by: M. Proudie (SIRO)
+    approved_on: {approved}
+    expires: {expires}
+{extra}"""
+
+
+def waive(mini, control="MINI-PW-01", approved="2026-09-01", expires="2027-03-31", extra=""):
+    mini.write("evidence/waivers.yaml", WAIVER.format(control=control, approved=approved,
+                                                       expires=expires, extra=extra))
+
+
+def control(result, control_id):
+    return next(c for c in json.loads(result.stdout)["controls"] if c["id"] == control_id)
+
+
+def test_waiver_turns_a_fail_into_waived_and_keeps_the_findings(mini):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive(mini, extra="    compensating_control: MFA at the VPN for every portal user.\n")
+    result = mini.run("--format", "json")
+    assert result.exit_code == 0
+    waived = control(result, "MINI-PW-01")
+    assert waived["status"] == "waived"
+    assert waived["findings"][0]["message"] == "AD: minimum length 8"
+    assert waived["waiver"]["compensating_control"] == "MFA at the VPN for every portal user."
+    assert waived["waiver"]["line"] == 2
+    assert waived["reason"].startswith("waived until 2027-03-31 (fail: ")
+
+
+def test_waiver_turns_a_gap_into_waived(mini):
+    (mini.evidence / "devices.yaml").unlink()
+    waive(mini, control="MINI-DEV-01")
+    assert control(mini.run("--format", "json"), "MINI-DEV-01")["status"] == "waived"
+
+
+def test_waiver_does_not_touch_a_passing_control(mini):
+    waive(mini)
+    assert control(mini.run("--format", "json"), "MINI-PW-01")["waiver"] is None
+
+
+@pytest.mark.parametrize(("as_of", "status", "exit_code"), [("2027-03-31", "waived", 0),
+                                                            ("2027-04-01", "fail", 1)])
+def test_waiver_applies_through_its_expiry_day_and_not_the_day_after(mini, as_of, status,
+                                                                     exit_code):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive(mini)
+    result = mini.invoke("run", "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--policies", str(mini.policies), "--as-of", as_of,
+                         "--format", "json")
+    assert result.exit_code in (exit_code, 1)  # other fixture evidence may be stale by then
+    assert control(result, "MINI-PW-01")["status"] == status
+    notices = json.loads(result.stdout)["notices"]
+    if status == "fail":
+        assert notices[0]["message"] == "waiver for MINI-PW-01 expired on 2027-03-31; not applied"
+    else:
+        assert notices == []
+
+
+def test_waiver_longer_than_twelve_months_is_rejected_with_file_and_line(mini):
+    waive(mini, approved="2026-09-01", expires="2027-09-02")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert ("waivers.yaml:6:5: waiver for MINI-PW-01 expires 2027-09-02, more than 12 months "
+            "after approval on 2026-09-01 (latest 2027-09-01)") in result.stderr
+
+
+def test_waiver_of_exactly_twelve_months_is_accepted(mini):
+    waive(mini, approved="2026-09-01", expires="2027-09-01")
+    assert mini.run().exit_code == 0
+
+
+def test_waiver_for_an_unknown_control_is_rejected(mini):
+    waive(mini, control="MINI-XX-01")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "waiver names unknown control 'MINI-XX-01'" in result.stderr
+
+
+def test_malformed_waiver_is_rejected(mini):
+    mini.write("evidence/waivers.yaml", "waivers:\n  - control: MINI-PW-01\n")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "'reason' is a required property" in result.stderr
+
+
+def test_evidence_scoped_waiver_covers_only_that_evidence(mini):
+    mini.write("evidence/devices.yaml", DEVICES.format(encrypted="false"))
+    waive(mini, control="MINI-DEV-01", extra="    evidence: other-inventory\n")
+    assert control(mini.run("--format", "json"), "MINI-DEV-01")["status"] == "fail"
+    waive(mini, control="MINI-DEV-01", extra="    evidence: devices\n")
+    assert control(mini.run("--format", "json"), "MINI-DEV-01")["status"] == "waived"
+
+
+def test_waivers_change_the_inputs_digest(mini):
+    before = json.loads(mini.run("--format", "json").stdout)["inputs_digest"]
+    waive(mini)
+    after = json.loads(mini.run("--format", "json").stdout)["inputs_digest"]
+    assert before != after

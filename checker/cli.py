@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import tempfile
 import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 from tabulate import tabulate
 
 from checker import __version__
+from checker.diff import compare, load_baseline
+from checker.diffreport import DIFF_FORMATS
+from checker.engines import ENGINES
 from checker.errors import CheckerError, ExitCode, InputError
 from checker.evidence import load_evidence
-from checker.formats import FORMATS
+from checker.formats import FORMATS, json_
+from checker.gitref import export_at
 from checker.inputs import assess_directory, load_sources
 from checker.model import FailOn, Status, control_sort_key
 from checker.options import (
@@ -94,6 +100,66 @@ def run(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None
         summary = ", ".join(f"{counts[s]} {s.label}" for s in Status if counts.get(s))
         click.echo(f"wrote {output}: {len(assessment.results)} controls ({summary})", err=True)
     click.get_current_context().exit(int(code))
+
+
+@cli.command(epilog="""\b
+Examples:
+  checker diff --base origin/main
+  checker diff --base HEAD~1 --format github
+  checker diff --baseline last-submission.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+\b
+Exit codes: 0 no regression, 1 regressions, 2 input error, 3 evaluation error.""")
+@evidence_option
+@catalogue_options
+@framework_option
+@as_of_option
+@click.option("--base", "base_ref", metavar="REF",
+              help="Compare with the evidence as committed at this git ref.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Compare with a saved `checker run --format json`.")
+@click.option("--engine", type=click.Choice(ENGINES), default="regorus", show_default=True,
+              help="Rego engine.")
+@click.option("--format", "format_name", type=click.Choice(sorted(DIFF_FORMATS)),
+              default="table", show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report here (atomically) instead of standard output.")
+def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+         frameworks: tuple[str, ...], as_of: str | None, base_ref: str | None,
+         baseline: Path | None, engine: str, format_name: str, output: Path | None) -> None:
+    """Fail when a change makes compliance worse; list what improved.
+
+    A regression is a control whose status got worse (pass to fail, gap or error), a new
+    finding on a control already failing, a control that disappeared, or evidence removed.
+    Both sides are judged with the current catalogue and the same --as-of.
+    """
+    if (base_ref is None) == (baseline is None):
+        raise click.UsageError("give exactly one of --base REF or --baseline FILE")
+    as_of = as_of or today()
+    options = {"controls_dir": controls_dir, "policies_dir": policies_dir,
+               "frameworks": frameworks, "engine": engine}
+    head = assess_directory(evidence_dir, as_of, **options)
+    if baseline is not None:
+        base, label = load_baseline(baseline), str(baseline)
+    else:
+        assert base_ref is not None
+        base, label = _assess_at_ref(evidence_dir, base_ref, as_of, options), base_ref
+    result = compare(base, head, label)
+    emit(DIFF_FORMATS[format_name](result), output)
+    click.get_current_context().exit(result.exit_code)
+
+
+def _assess_at_ref(evidence_dir: Path, ref: str, as_of: str,
+                   options: dict[str, Any]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="checker-base-") as scratch:
+        base_dir = export_at(evidence_dir, ref, Path(scratch))
+        try:
+            assessment = assess_directory(base_dir, as_of, display_root=evidence_dir.as_posix(),
+                                          **options)
+        except CheckerError as exc:
+            click.echo(f"warning: the evidence at {ref} cannot be evaluated "
+                       f"({exc.problems[0]}); every control is compared as new", err=True)
+            return {"controls": []}
+    return json_.document(assessment)
 
 
 @cli.command(epilog="""\b

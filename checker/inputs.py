@@ -32,11 +32,16 @@ def load_sources(controls_dir: Path | None, policies_dir: Path | None) -> Source
 
 def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | None = None,
                      policies_dir: Path | None = None, frameworks: tuple[str, ...] = (),
-                     engine: str = "regorus") -> Assessment:
-    """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain."""
+                     engine: str = "regorus", display_root: str | None = None) -> Assessment:
+    """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain.
+
+    ``display_root`` names the evidence directory in reports (``diff`` reads a git ref into
+    a temporary directory but reports the paths as they are in the repository).
+    """
     sources = load_sources(controls_dir, policies_dir)
     sources.catalogue.select(frameworks)  # reject an unknown framework before reading evidence
-    evidence = load_evidence(evidence_dir, as_of)
-    waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of)
+    evidence = load_evidence(evidence_dir, as_of, display_root=display_root)
+    waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
+                           display_root)
     return assess(sources.catalogue, sources.modules, evidence, engines.create(engine), as_of,
                   frameworks, waivers)

@@ -33,12 +33,13 @@ def waiver_file(evidence_dir: Path) -> Path | None:
     return found[0] if found else None
 
 
-def load_waivers(evidence_dir: Path, known_controls: Iterable[str], as_of: str) -> WaiverSet:
+def load_waivers(evidence_dir: Path, known_controls: Iterable[str], as_of: str,
+                 display_root: str | None = None) -> WaiverSet:
     """Load and validate ``waivers.yaml``; a malformed waiver is an input error (exit 2)."""
     path = waiver_file(evidence_dir)
     if path is None:
         return WaiverSet((), {})
-    display = f"{evidence_dir.as_posix()}/{path.name}"
+    display = f"{display_root or evidence_dir.as_posix()}/{path.name}"
     text, digest = read_text(path, display)
     documents = list(load_documents(text, display))
     if len(documents) != 1:

@@ -1,0 +1,135 @@
+"""Compare two assessments (or an assessment and a saved baseline): what got worse, what better.
+
+A regression is a control whose status got worse (pass to fail, gap or error), a new finding
+on a control that was already failing, a control that disappeared, or evidence that was
+removed. CI exits 1 on any regression and stays quiet otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker import schemas
+from checker.errors import InputError, Location
+from checker.formats import json_
+from checker.model import Assessment, control_sort_key
+
+#: How bad each status is; a rise is a regression.
+RANK = {"pass": 0, "not_applicable": 0, "waived": 1, "gap": 2, "fail": 2, "error": 3}
+_OPEN = {"fail", "gap", "waived", "error"}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One control (or evidence document) that got worse or better."""
+
+    subject: str
+    title: str
+    before: str | None
+    after: str | None
+    detail: str
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """The regressions and improvements of ``head`` against a base."""
+
+    base: str
+    head: Assessment
+    regressions: tuple[Change, ...]
+    improvements: tuple[Change, ...]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.regressions else 0
+
+
+def compare(base: Mapping[str, Any], head: Assessment, base_label: str) -> Diff:
+    """Diff two results documents (the JSON format), ``head`` kept for locations."""
+    after = json_.document(head)
+    before_controls = {c["id"]: c for c in base["controls"]}
+    after_controls = {c["id"]: c for c in after["controls"]}
+    regressions: list[Change] = []
+    improvements: list[Change] = []
+    for control_id in sorted(before_controls.keys() | after_controls.keys(), key=control_sort_key):
+        old, new = before_controls.get(control_id), after_controls.get(control_id)
+        if new is None:
+            assert old is not None
+            regressions.append(Change(control_id, old["title"], old["status"], None,
+                                      "control disappeared from the results"))
+            continue
+        if old is None:
+            continue  # a new control is judged on its own, not as a change
+        _compare_control(old, new, regressions, improvements)
+    regressions += _removed_evidence(base, after)
+    return Diff(base_label, head, tuple(regressions), tuple(improvements))
+
+
+def _compare_control(old: dict[str, Any], new: dict[str, Any], regressions: list[Change],
+                     improvements: list[Change]) -> None:
+    was, now = old["status"], new["status"]
+    new_findings = [f for f in new["findings"] if _key(f) not in {_key(o) for o in old["findings"]}]
+    location = _first_location(new_findings or new["findings"], new)
+    if RANK[now] > RANK[was]:
+        regressions.append(Change(new["id"], new["title"], was, now, _why(new, new_findings),
+                                  location))
+    elif was in _OPEN and now in _OPEN and new_findings and RANK[now] >= RANK[was]:
+        detail = "; ".join(f["message"] for f in new_findings)
+        regressions.append(Change(new["id"], new["title"], was, now, f"new finding: {detail}",
+                                  location))
+    elif RANK[now] < RANK[was]:
+        improvements.append(Change(new["id"], new["title"], was, now, new["reason"]))
+
+
+def _why(control: dict[str, Any], new_findings: list[dict[str, Any]]) -> str:
+    if new_findings:
+        return "; ".join(f["message"] for f in new_findings)
+    return str(control["reason"])
+
+
+def _key(finding: dict[str, Any]) -> tuple[str, str | None]:
+    return finding["message"], finding["evidence"]
+
+
+def _first_location(findings: list[dict[str, Any]], control: dict[str, Any]) -> Location | None:
+    for finding in findings:
+        if finding["file"] and finding["line"]:
+            return Location(finding["file"], finding["line"], finding["column"] or 0)
+    for evidence in control["evidence"]:
+        return Location(evidence["file"], evidence["line"])
+    return None
+
+
+def _removed_evidence(base: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]:
+    def evidence(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+        return {e["id"]: e for c in document["controls"] for e in c["evidence"]}
+
+    now = evidence(after)
+    return [Change(evidence_id, f"{item['kind']} evidence", "present", None,
+                   f"evidence '{evidence_id}' ({item['file']}:{item['line']}) was removed")
+            for evidence_id, item in sorted(evidence(base).items()) if evidence_id not in now]
+
+
+def load_baseline(path: Path) -> dict[str, Any]:
+    """A saved ``checker run --format json``, checked against the results schema."""
+    where = Location(str(path))
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError.at(where, f"cannot read baseline: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError.at(Location(str(path), exc.lineno, exc.colno),
+                            f"baseline is not JSON: {exc.msg}") from exc
+    errors = sorted(schemas.validator("results.schema.json").iter_errors(document),
+                    key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        first = errors[0]
+        path_text = ".".join(str(p) for p in first.absolute_path) or "(top level)"
+        raise InputError.at(where, f"baseline is not a checker results document: {path_text}: "
+                            f"{first.message}")
+    return document

@@ -175,6 +175,48 @@ def validate(evidence_dir: Path, as_of: str | None) -> None:
                "are valid")
 
 
+@cli.command(epilog="""\b
+Examples:
+  checker init --framework psn evidence
+  checker init --framework pci --framework data-handling new-pack""")
+@catalogue_options
+@click.option("--framework", "frameworks", multiple=True, required=True, metavar="KEY",
+              help="Framework the pack is for (psn, pci, data-handling); repeatable.")
+@as_of_option
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(controls_dir: Path | None, policies_dir: Path | None, frameworks: tuple[str, ...],
+         as_of: str | None, directory: Path) -> None:
+    """Start an evidence pack: one commented template per evidence kind the frameworks need.
+
+    Each template is valid against its schema and names the schema for editors
+    (yaml-language-server), so mistakes show as you type. DIRECTORY must be new or empty.
+    """
+    from checker.scaffold import init_pack
+
+    selected = load_sources(controls_dir, policies_dir).catalogue.select(frameworks)
+    written = init_pack(directory, selected, as_of or today())
+    click.echo(f"wrote {len(written)} templates to {directory}; fill them in, then run "
+               f"`checker validate --evidence {directory}`")
+
+
+@cli.group()
+def schema() -> None:
+    """The JSON Schemas checker validates against."""
+
+
+@schema.command("export", epilog="""\b
+Examples:
+  checker schema export .schemas""")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def schema_export(directory: Path) -> None:
+    """Write one schema per evidence kind (envelope included), and the waivers, catalogue and
+    results schemas, for editors and other tools."""
+    from checker.scaffold import export_schemas
+
+    written = export_schemas(directory)
+    click.echo(f"wrote {len(written)} schemas to {directory}")
+
+
 @cli.group()
 def controls() -> None:
     """Browse the control catalogue."""

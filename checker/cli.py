@@ -26,6 +26,7 @@ from checker.options import (
     catalogue_options,
     evidence_option,
     framework_option,
+    limits,
     output_options,
     run_options,
     today,
@@ -92,7 +93,7 @@ def run(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None
     """Evaluate every control and print the control matrix and gap list."""
     assessment = assess_directory(evidence_dir, as_of or today(), controls_dir=controls_dir,
                                   policies_dir=policies_dir, frameworks=frameworks,
-                                  engine=engine)
+                                  engine=engine, limits=limits())
     emit(FORMATS[format_name].render(assessment), output)
     code = assessment.exit_code(FailOn(fail_on))
     if output is not None:
@@ -136,7 +137,7 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
         raise click.UsageError("give exactly one of --base REF or --baseline FILE")
     as_of = as_of or today()
     options = {"controls_dir": controls_dir, "policies_dir": policies_dir,
-               "frameworks": frameworks, "engine": engine}
+               "frameworks": frameworks, "engine": engine, "limits": limits()}
     head = assess_directory(evidence_dir, as_of, **options)
     if baseline is not None:
         base, label = load_baseline(baseline), str(baseline)
@@ -170,7 +171,7 @@ Examples:
 @as_of_option
 def validate(evidence_dir: Path, as_of: str | None) -> None:
     """Check evidence files (YAML, schemas, dates, attachments) without evaluating controls."""
-    evidence = load_evidence(evidence_dir, as_of or today())
+    evidence = load_evidence(evidence_dir, as_of or today(), limits=limits())
     click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files "
                "are valid")
 

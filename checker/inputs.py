@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checker import engines
 from checker.catalogue import Catalogue, load_catalogue
-from checker.evidence import load_evidence
+from checker.evidence import Limits, load_evidence
 from checker.model import Assessment
 from checker.policies import PolicyModule, bundled, load_policies
 from checker.runner import assess
@@ -32,7 +32,8 @@ def load_sources(controls_dir: Path | None, policies_dir: Path | None) -> Source
 
 def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | None = None,
                      policies_dir: Path | None = None, frameworks: tuple[str, ...] = (),
-                     engine: str = "regorus", display_root: str | None = None) -> Assessment:
+                     engine: str = "regorus", display_root: str | None = None,
+                     limits: Limits | None = None) -> Assessment:
     """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain.
 
     ``display_root`` names the evidence directory in reports (``diff`` reads a git ref into
@@ -40,7 +41,7 @@ def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | Non
     """
     sources = load_sources(controls_dir, policies_dir)
     sources.catalogue.select(frameworks)  # reject an unknown framework before reading evidence
-    evidence = load_evidence(evidence_dir, as_of, display_root=display_root)
+    evidence = load_evidence(evidence_dir, as_of, display_root=display_root, limits=limits)
     waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
                            display_root)
     return assess(sources.catalogue, sources.modules, evidence, engines.create(engine), as_of,

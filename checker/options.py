@@ -10,7 +10,9 @@ from typing import Any, TypeVar
 import click
 
 from checker.engines import ENGINES
+from checker.evidence import Limits
 from checker.model import FailOn
+from checker.yamlsource import DEFAULT_MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,7 +35,29 @@ class IsoDate(click.ParamType):
             self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"checker.{param.name}"] = value
+    return value
+
+
+def limits() -> Limits:
+    """The evidence limits set by --max-file-size and --max-files for this command."""
+    meta = click.get_current_context().meta
+    default = Limits()
+    return Limits(max_file_bytes=meta.get("checker.max_file_bytes", default.max_file_bytes),
+                  max_files=meta.get("checker.max_files", default.max_files))
+
+
 def evidence_option(func: F) -> F:
+    """--evidence DIR, and the limits on what is read from it (see ``limits()``)."""
+    func = click.option("--max-file-size", "max_file_bytes", type=click.IntRange(1),
+                        default=DEFAULT_MAX_BYTES, show_default=True, metavar="BYTES",
+                        envvar="CHECKER_MAX_FILE_SIZE", expose_value=False, callback=_remember,
+                        help="Refuse an evidence file larger than this.")(func)
+    func = click.option("--max-files", type=click.IntRange(1), default=Limits().max_files,
+                        show_default=True, envvar="CHECKER_MAX_FILES", expose_value=False,
+                        callback=_remember,
+                        help="Refuse an evidence directory with more YAML files.")(func)
     return click.option("--evidence", "evidence_dir", type=click.Path(path_type=Path),
                         default=Path("evidence"), show_default=True,
                         help="Directory of YAML evidence declarations.")(func)

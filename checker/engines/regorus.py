@@ -30,6 +30,11 @@ def engine_problem(message: str, fallback: str) -> Problem:
     return Problem(location, summary)
 
 
+def _is_engine_fault(exc: BaseException) -> bool:
+    """A regorus error or a Rust panic (pyo3's PanicException derives from BaseException)."""
+    return not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError))
+
+
 class RegorusEngine:
     """Evaluates in-process; nothing to start."""
 
@@ -44,7 +49,9 @@ class RegorusEngine:
         for module in modules:
             try:
                 self._engine.add_policy(module.name, module.text)
-            except RuntimeError as exc:
+            except BaseException as exc:
+                if not _is_engine_fault(exc):
+                    raise
                 problems.append(engine_problem(str(exc), module.name))
         if problems:
             raise EvaluationError(problems)
@@ -58,7 +65,9 @@ class RegorusEngine:
         try:
             self._engine.set_input_json(json.dumps(input_))
             answer = json.loads(self._engine.eval_query_as_json(query))
-        except RuntimeError as exc:
+        except BaseException as exc:
+            if not _is_engine_fault(exc):
+                raise
             raise EvaluationError(engine_problem(str(exc), "rego")) from exc
         results = answer.get("result") or []
         if not results:
@@ -69,7 +78,9 @@ class RegorusEngine:
         """The value of one rule with the current input; None if undefined (used by tests)."""
         try:
             value = json.loads(self._engine.eval_rule_as_json(rule))
-        except RuntimeError as exc:
+        except BaseException as exc:
+            if not _is_engine_fault(exc):
+                raise
             raise EvaluationError(engine_problem(str(exc), "rego")) from exc
         return None if value == "<undefined>" else value
 

@@ -1,0 +1,132 @@
+"""Fail closed under bad input, faults and hostile files (issue 7).
+
+Every file in tests/data/bad/ ends `checker run` and `checker validate` with exit 2, a
+message naming the file and the expected problem, no traceback, and no report.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import AUTH
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.errors import InputError
+from checker.evidence import load_evidence
+
+BAD = Path(__file__).parent / "data" / "bad"
+EXPECTED: dict[str, str] = yaml.safe_load((BAD / "EXPECTED.yaml").read_text())
+
+
+def test_corpus_and_expectations_match():
+    files = {p.name for p in BAD.iterdir() if p.name != "EXPECTED.yaml"}
+    assert files == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_bad_file_is_refused_with_its_name_and_problem(mini, name, command):
+    shutil.copy(BAD / name, mini.evidence / name)
+    before = (BAD / name).read_bytes()
+    if command == "run":
+        result = mini.run("--format", "json")
+    else:
+        result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of",
+                             "2026-11-01")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"{name}:" in result.stderr
+    assert EXPECTED[name] in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert (mini.evidence / name).read_bytes() == before
+
+
+def test_file_over_the_size_limit_is_refused(mini):
+    result = mini.run("--max-file-size", "100")
+    assert result.exit_code == 2
+    assert "over the 100-byte limit" in result.stderr
+
+
+def test_size_limit_can_come_from_the_environment(mini, monkeypatch):
+    monkeypatch.setenv("CHECKER_MAX_FILE_SIZE", "100")
+    assert mini.run().exit_code == 2
+
+
+def test_too_many_files_are_refused(mini):
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--max-files", "2",
+                         "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "more than 2 YAML files" in result.stderr
+
+
+def test_engine_panic_is_an_evaluation_error_not_a_crash(mini, monkeypatch):
+    class PanicException(BaseException):  # what pyo3 raises when Rust panics
+        pass
+
+    import regorus
+
+    def panic(self, query):
+        raise PanicException("thread panicked at 'index out of bounds'")
+
+    monkeypatch.setattr(regorus.Engine, "eval_query_as_json", panic)
+    result = mini.run("--format", "json")
+    assert result.exit_code == 3
+    assert '"status": "pass"' not in result.stdout
+    assert "index out of bounds" in result.stdout
+
+
+def test_full_disk_while_writing_leaves_no_partial_report(mini, monkeypatch):
+    target = mini.root / "report.json"
+    target.write_text("previous report\n")
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    result = mini.run("--format", "json", "--output", str(target))
+    assert result.exit_code == 2
+    assert "cannot write report: No space left on device" in result.stderr
+    assert target.read_text() == "previous report\n", "the old report is untouched"
+    assert [p.name for p in mini.root.iterdir() if p.name.startswith(".report")] == []
+
+
+def _mutate(text: str, data: st.DataObject) -> str:
+    for _ in range(data.draw(st.integers(1, 4))):
+        if not text:
+            break
+        at = data.draw(st.integers(0, len(text) - 1))
+        action = data.draw(st.sampled_from(["delete", "insert", "duplicate_line"]))
+        if action == "delete":
+            text = text[:at] + text[at + data.draw(st.integers(1, 8)):]
+        elif action == "insert":
+            junk = data.draw(st.text(alphabet=list(":-[]{}&*!|>'\"#\t\n ?,%@`\\0aZ"), max_size=6))
+            text = text[:at] + junk + text[at:]
+        else:
+            lines = text.splitlines(keepends=True)
+            index = data.draw(st.integers(0, len(lines) - 1))
+            lines.insert(index, lines[index])
+            text = "".join(lines)
+    return text
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_evidence_loads_cleanly_or_fails_naming_the_file(tmp_path_factory, data):
+    directory = tmp_path_factory.mktemp("mutated")
+    text = _mutate(AUTH.format(length=14), data)
+    (directory / "auth.yaml").write_text(text, encoding="utf-8")
+    try:
+        evidence = load_evidence(directory, "2026-11-01")
+    except InputError as exc:
+        assert exc.problems
+        assert all(p.location.file.endswith("auth.yaml") for p in exc.problems)
+        return
+    # whatever survived the mutation is a complete, schema-valid document
+    for item in evidence.documents:
+        assert item.kind == "auth_policy" and item.owner and item.collected <= "2026-11-01"

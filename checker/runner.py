@@ -9,18 +9,15 @@ from typing import Any
 
 from checker import __version__
 from checker.catalogue import Catalogue
-from checker.dates import parse_date
 from checker.engines import Engine
 from checker.errors import EvaluationError, Location
 from checker.evidence import ATTESTATION_KIND, EvidenceSet
+from checker.freshness import age_limit, stale
 from checker.model import Assessment, Control, Evidence, Finding, Result, Status
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
 from checker.waivers import WaiverSet, apply_waivers
 from checker.yamlsource import parse_path
-
-#: How fresh an attestation must be when its control sets no ``max_age_days``.
-DEFAULT_ATTESTATION_AGE_DAYS = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +156,7 @@ def _finding_order(finding: Finding) -> tuple[Any, ...]:
 
 def _gap(control: Control, by_kind: Mapping[str, list[Evidence]],
          relevant: tuple[Evidence, ...], as_of: str) -> str | None:
-    limit = control.max_age_days
-    if control.attested and limit is None:
-        limit = DEFAULT_ATTESTATION_AGE_DAYS
+    limit = age_limit(control)
     reasons = []
     for kind in control.evidence:
         items = [e for e in relevant if e.kind == kind]
@@ -169,22 +164,11 @@ def _gap(control: Control, by_kind: Mapping[str, list[Evidence]],
             cited = " citing this control" if kind == ATTESTATION_KIND else ""
             reasons.append(f"no '{kind}' evidence{cited}")
             continue
-        if not any(_stale(e, limit, as_of) is None for e in items):
+        if not any(stale(e, limit, as_of) is None for e in items):
             newest = max(items, key=lambda e: (e.collected, e.location))
             reasons.append(f"'{kind}' evidence is not current: {newest.id} "
-                           f"({newest.location}) {_stale(newest, limit, as_of)}")
+                           f"({newest.location}) {stale(newest, limit, as_of)}")
     return "; ".join(reasons) or None
-
-
-def _stale(item: Evidence, limit: int | None, as_of: str) -> str | None:
-    """Why ``item`` cannot count at ``as_of`` (expired, or older than ``limit`` days), or None."""
-    if item.expires is not None and item.expires < as_of:
-        return f"expired on {item.expires}"
-    if limit is not None:
-        age = (parse_date(as_of) - parse_date(item.collected)).days
-        if age > limit:
-            return f"collected {item.collected}, {age} days before {as_of}; limit {limit} days"
-    return None
 
 
 def _describe(value: Any) -> str:

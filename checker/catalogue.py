@@ -111,6 +111,8 @@ def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
             max_age_days=raw.get("max_age_days"), maps_to=tuple(raw.get("maps_to", ())),
             applies_rule=applies.get("rule"), applies_reason=applies.get("reason"),
             effective_from=raw.get("effective_from"),
+            superseded_by=(raw.get("superseded") or {}).get("by"),
+            superseded_from=(raw.get("superseded") or {}).get("from"),
             attested_by=tuple(raw.get("attested_by", ())), reference=raw.get("reference"),
             confidence=raw.get("confidence")))
     framework = Framework(key=value["framework"], name=value["name"],
@@ -136,6 +138,9 @@ def _cross_problems(frameworks: list[Framework]) -> list[Problem]:
                                  "'attestation' in its evidence"))
     prefixes = {c.split("-", 1)[0] for c in seen}
     for control in seen.values():
+        if control.superseded_by and control.superseded_by not in seen:
+            found.append(Problem(control.source, f"{control.id}: superseded by unknown "
+                                 f"control '{control.superseded_by}'"))
         for target in control.maps_to:
             if target.split("-", 1)[0] in prefixes and target not in seen:
                 found.append(Problem(control.source, f"{control.id}: maps_to names unknown "

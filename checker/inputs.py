@@ -3,8 +3,10 @@ and the evidence; and the one function every reporting command calls to get an A
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checker import engines
 from checker.catalogue import Catalogue, load_catalogue
@@ -12,6 +14,7 @@ from checker.evidence import Limits, load_evidence
 from checker.model import Assessment
 from checker.policies import PolicyModule, bundled, load_policies
 from checker.runner import assess
+from checker.timing import phase
 from checker.waivers import load_waivers
 
 
@@ -33,16 +36,19 @@ def load_sources(controls_dir: Path | None, policies_dir: Path | None) -> Source
 def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | None = None,
                      policies_dir: Path | None = None, frameworks: tuple[str, ...] = (),
                      engine: str = "regorus", display_root: str | None = None,
-                     limits: Limits | None = None) -> Assessment:
+                     limits: Limits | None = None,
+                     engine_options: Mapping[str, Any] | None = None) -> Assessment:
     """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain.
 
     ``display_root`` names the evidence directory in reports (``diff`` reads a git ref into
     a temporary directory but reports the paths as they are in the repository).
     """
-    sources = load_sources(controls_dir, policies_dir)
-    sources.catalogue.select(frameworks)  # reject an unknown framework before reading evidence
-    evidence = load_evidence(evidence_dir, as_of, display_root=display_root, limits=limits)
-    waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
-                           display_root)
-    return assess(sources.catalogue, sources.modules, evidence, engines.create(engine), as_of,
-                  frameworks, waivers)
+    with phase("catalogue"):
+        sources = load_sources(controls_dir, policies_dir)
+        sources.catalogue.select(frameworks)  # reject an unknown framework before evidence
+    with phase("evidence"):
+        evidence = load_evidence(evidence_dir, as_of, display_root=display_root, limits=limits)
+        waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
+                               display_root)
+    return assess(sources.catalogue, sources.modules, evidence,
+                  engines.create(engine, **(engine_options or {})), as_of, frameworks, waivers)

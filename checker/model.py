@@ -66,6 +66,8 @@ class Control:
     applies_rule: str | None = None
     applies_reason: str | None = None
     effective_from: str | None = None
+    superseded_by: str | None = None  # the control that replaces this one ...
+    superseded_from: str | None = None  # ... from this date (not applicable on and after)
     attested_by: tuple[str, ...] = ()
     reference: str | None = None
     confidence: str | None = None

@@ -16,6 +16,7 @@ from checker.freshness import age_limit, stale
 from checker.model import Assessment, Control, Evidence, Finding, Result, Status
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
+from checker.timing import phase
 from checker.waivers import WaiverSet, apply_waivers
 from checker.yamlsource import parse_path
 
@@ -36,14 +37,17 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     waivers = waivers or WaiverSet((), {})
     controls = catalogue.select(frameworks)
     runtime = [m for m in modules if not m.is_test]
-    engine.load([*runtime, aggregate_module(controls)], {})
-    check_rules(controls, engine.rules())
-    answer = _evaluate(engine, evidence.to_input(as_of))
-    by_kind = evidence.by_kind()
-    by_id = evidence.by_id()
-    results, notices = apply_waivers(
-        tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls), waivers.waivers,
-        as_of)
+    with phase("policies"):
+        engine.load([*runtime, aggregate_module(controls)], {})
+        check_rules(controls, engine.rules())
+    with phase("evaluate"):
+        answer = _evaluate(engine, evidence.to_input(as_of))
+    with phase("statuses"):
+        by_kind = evidence.by_kind()
+        by_id = evidence.by_id()
+        results, notices = apply_waivers(
+            tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls),
+            waivers.waivers, as_of)
     selected = tuple(f for f in catalogue.frameworks if not frameworks or f.key in frameworks)
     return Assessment(
         as_of=as_of,
@@ -83,7 +87,10 @@ def _result(control: Control, answer: _Answer, by_kind: Mapping[str, list[Eviden
         return Result(control, Status.ERROR, problem, (), relevant)
     if control.effective_from and as_of < control.effective_from:
         return Result(control, Status.NOT_APPLICABLE, f"not yet required: effective from "
-                      f"{control.effective_from}", findings, relevant)
+                      f"{control.effective_from}", (), relevant)
+    if control.superseded_from and as_of >= control.superseded_from:
+        return Result(control, Status.NOT_APPLICABLE, f"superseded by {control.superseded_by} "
+                      f"from {control.superseded_from}", (), relevant)
     if control.applies_rule:
         applies = answer.applicable.get(control.id)
         if not isinstance(applies, bool):
@@ -92,7 +99,7 @@ def _result(control: Control, answer: _Answer, by_kind: Mapping[str, list[Eviden
                           "organisation profile complete?)", findings, relevant)
         if not applies:
             return Result(control, Status.NOT_APPLICABLE, control.applies_reason or
-                          "out of scope", findings, relevant)
+                          "out of scope", (), relevant)
     gap = _gap(control, by_kind, relevant, as_of)
     if gap:
         return Result(control, Status.GAP, gap, findings, relevant)

@@ -165,3 +165,34 @@ def test_short_password_is_a_located_fail(mini, statuses):
     control = next(c for c in json.loads(result.stdout)["controls"] if c["id"] == "MINI-PW-01")
     assert control["status"] == "fail"
     assert control["findings"][0]["line"] == text.splitlines().index("  min_length: 11") + 1
+
+
+def test_superseded_requirement_is_not_applicable_from_its_successors_date(mini, statuses):
+    text = (mini.controls / "mini.yaml").read_text()
+    mini.write("controls/mini.yaml", text.replace(
+        "    effective_from: \"2030-01-01\"\n",
+        "    effective_from: \"2030-01-01\"\n"
+        "    superseded: {by: MINI-PW-01, from: \"2030-06-30\"}\n"))
+
+    def at(as_of: str) -> dict:
+        result = mini.invoke("run", "--evidence", str(mini.evidence), "--controls",
+                             str(mini.controls), "--policies", str(mini.policies),
+                             "--as-of", as_of, "--format", "json")
+        return next(c for c in json.loads(result.stdout)["controls"]
+                    if c["id"] == "MINI-FUT-01")
+
+    assert at("2030-06-29")["status"] == "pass"
+    superseded = at("2030-06-30")
+    assert superseded["status"] == "not_applicable"
+    assert superseded["reason"] == "superseded by MINI-PW-01 from 2030-06-30"
+
+
+def test_superseded_by_an_unknown_control_is_refused(mini):
+    text = (mini.controls / "mini.yaml").read_text()
+    mini.write("controls/mini.yaml", text.replace(
+        "    effective_from: \"2030-01-01\"\n",
+        "    effective_from: \"2030-01-01\"\n"
+        "    superseded: {by: MINI-NOPE-01, from: \"2030-06-30\"}\n"))
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "superseded by unknown control 'MINI-NOPE-01'" in result.output

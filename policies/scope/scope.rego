@@ -6,6 +6,10 @@ import rego.v1
 
 psn_connected := input.organisation.psn_connected
 
+# PECR regulation 5A (24-hour breach reports): providers of a public electronic
+# communications service. Absent from the profile: undefined, so the control is an error.
+pecr_provider := input.organisation.pecr_provider if is_boolean(input.organisation.pecr_provider)
+
 # Card payments are in scope for merchants and service providers alike.
 pci_in_scope := true in [pci.merchant, pci.service_provider] if {
 	pci := input.organisation.pci

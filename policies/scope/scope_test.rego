@@ -43,3 +43,12 @@ test_missing_profile_leaves_scope_undefined if {
 	not scope.psn_connected with input as {"organisation": {}}
 	not scope.pci_designated_entity with input as {"organisation": {"pci": {"merchant": true, "service_provider": false}}}
 }
+
+test_pecr_provider_is_read_from_the_profile if {
+	scope.pecr_provider with input as {"organisation": {"pecr_provider": true}}
+	scope.pecr_provider == false with input as {"organisation": {"pecr_provider": false}}
+}
+
+test_pecr_provider_absent_is_undefined if {
+	not scope.pecr_provider with input as {"organisation": {"psn_connected": true}}
+}

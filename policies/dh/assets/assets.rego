@@ -22,3 +22,41 @@ register_inadequate contains finding.of(doc, sprintf("facts.assets[%d]", [i]), m
 }
 
 _has_owner(asset) if trim_space(asset.owner) != ""
+
+# The register fields HMG-IR-03 expects, beyond the id, name and owner checked above.
+_fields := ["description", "location", "personal_data", "special_category", "risks", "retention"]
+
+# DH-ASSET-02: every asset carries the register fields.
+register_incomplete contains finding.of(doc, sprintf("facts.assets[%d]", [i]), msg) if {
+	some doc in input.evidence.asset_register
+	some i, asset in doc.facts.assets
+	missing := [field | some field in _fields; not _filled(asset, field)]
+	count(missing) > 0
+	msg := sprintf("asset %s (%s) lacks %s", [asset.id, asset.name, concat(", ", missing)])
+}
+
+_filled(asset, field) if is_boolean(asset[field])
+
+_filled(asset, field) if {
+	is_string(asset[field])
+	trim_space(asset[field]) != ""
+}
+
+_filled(asset, field) if {
+	is_array(asset[field])
+	count(asset[field]) > 0
+}
+
+# DH-ASSET-03: every asset's owner is an appointed Information Asset Owner.
+owner_not_appointed contains finding.of(doc, sprintf("facts.assets[%d].owner", [i]), msg) if {
+	some doc in input.evidence.asset_register
+	some i, asset in doc.facts.assets
+	not _appointed(asset, input.evidence.governance_roles)
+	msg := sprintf("asset %s (%s): owner %q is not an appointed Information Asset Owner", [asset.id, asset.name, object.get(asset, "owner", "none")])
+}
+
+_appointed(asset, roles) if {
+	some doc in roles
+	some iao in doc.facts.information_asset_owners
+	iao.post == asset.owner
+}

@@ -20,3 +20,38 @@ test_asset_without_owner_fails if {
 	count(assets.register_inadequate) == 1 with input as _input("2025-10-01", object.remove(_asset, ["owner"]))
 	count(assets.register_inadequate) == 1 with input as _input("2025-10-01", object.union(_asset, {"owner": " "}))
 }
+
+_full := object.union(_asset, {
+	"description": "Council tax accounts and payments", "location": "Revenues system (on premises)",
+	"personal_data": true, "special_category": false, "risks": ["Misdirected bills"], "retention": "6 years after closure",
+})
+
+test_register_with_every_field_passes if {
+	count(assets.register_incomplete) == 0 with input as _input("2025-10-01", _full)
+}
+
+test_register_missing_fields_fails if {
+	fs := assets.register_incomplete with input as _input("2025-10-01", object.remove(_full, ["risks", "special_category"]))
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "special_category, risks")
+}
+
+test_register_empty_fields_fail if {
+	count(assets.register_incomplete) == 1 with input as _input("2025-10-01", object.union(_full, {"risks": [], "location": ""}))
+}
+
+_roles(post) := [{"id": "roles", "facts": {"information_asset_owners": [{"name": "E. Bold", "post": post, "appointed": "2024-07-01"}]}}]
+
+test_owner_appointed_passes if {
+	count(assets.owner_not_appointed) == 0 with input as object.union(_input("2025-10-01", _asset), {"evidence": {"governance_roles": _roles("Head of Revenues")}})
+}
+
+test_owner_not_appointed_fails if {
+	count(assets.owner_not_appointed) == 1 with input as object.union(_input("2025-10-01", _asset), {"evidence": {"governance_roles": _roles("Head of Housing")}})
+}
+
+test_owner_missing_or_no_roles_fails if {
+	count(assets.owner_not_appointed) == 1 with input as _input("2025-10-01", _asset)
+	count(assets.owner_not_appointed) == 1 with input as object.union(_input("2025-10-01", object.remove(_asset, ["owner"])), {"evidence": {"governance_roles": _roles("Head of Revenues")}})
+}

@@ -23,3 +23,80 @@ ico_report_late contains finding.of(doc, sprintf("facts.breaches[%d].reported_to
 	hours > 72
 	msg := sprintf("breach %s reported to the ICO %.1f hours after awareness; due within 72", [breach.id, hours])
 }
+
+# DH-BREACH-02: every breach is recorded with the decision taken: why it was not reported,
+# or why a report came after 72 hours.
+breach_undocumented contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	breach.reportable == false
+	not _stated(breach, "decision_reason")
+	msg := sprintf("breach %s was not reported to the ICO and the log gives no reason", [breach.id])
+}
+
+breach_undocumented contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	dates.hours_between(breach.aware_at, breach.reported_to_ico_at) > 72
+	not _stated(breach, "late_reason")
+	msg := sprintf("breach %s was reported after 72 hours and the log gives no reason for the delay", [breach.id])
+}
+
+_stated(breach, field) if trim_space(breach[field]) != ""
+
+# What a report to the ICO must contain (UKGDPR-33-CONTENT).
+_report_fields := ["nature", "subjects_count", "records_count", "dpo_contact", "likely_consequences", "measures"]
+
+# DH-BREACH-03: reports to the ICO carry the required content.
+ico_report_incomplete contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	breach.reported_to_ico_at
+	report := object.get(breach, "ico_report", {})
+	missing := [field | some field in _report_fields; not field in object.keys(report)]
+	count(missing) > 0
+	msg := sprintf("the ICO report for breach %s does not record %s", [breach.id, concat(", ", missing)])
+}
+
+# DH-BREACH-04: every reportable breach is assessed for high risk, and people are told
+# when the risk to them is high.
+individuals_not_told contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	breach.reportable == true
+	not is_boolean(breach.high_risk)
+	msg := sprintf("breach %s is reportable but the log does not say whether it is high risk to individuals", [breach.id])
+}
+
+individuals_not_told contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	breach.high_risk == true
+	not breach.individuals_notified_at
+	msg := sprintf("breach %s is high risk but the affected individuals have not been told", [breach.id])
+}
+
+# DH-BREACH-05 (PECR providers only): PECR breaches reported to the ICO within 24 hours.
+pecr_report_late contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	not is_boolean(breach.pecr_breach)
+	msg := sprintf("breach %s: the log does not say whether it falls under PECR", [breach.id])
+}
+
+pecr_report_late contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	breach.pecr_breach == true
+	not breach.reported_to_ico_at
+	msg := sprintf("PECR breach %s was not reported to the ICO", [breach.id])
+}
+
+pecr_report_late contains finding.of(doc, sprintf("facts.breaches[%d].reported_to_ico_at", [i]), msg) if {
+	some doc in input.evidence.breach_log
+	some i, breach in doc.facts.breaches
+	breach.pecr_breach == true
+	hours := dates.hours_between(breach.aware_at, breach.reported_to_ico_at)
+	hours > 24
+	msg := sprintf("PECR breach %s reported to the ICO %.1f hours after detection; due within 24", [breach.id, hours])
+}

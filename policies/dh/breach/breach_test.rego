@@ -23,3 +23,86 @@ test_reportable_but_never_reported_fails if {
 test_not_reportable_needs_no_report if {
 	count(breach.ico_report_late) == 0 with input as _input(object.union(_breach, {"reportable": false}))
 }
+
+_reported(at) := object.union(_breach, {"reported_to_ico_at": at})
+
+test_not_reported_with_reason_is_documented if {
+	count(breach.breach_undocumented) == 0 with input as _input(object.union(_breach, {"reportable": false, "decision_reason": "Recovered unopened"}))
+}
+
+test_not_reported_without_reason_fails if {
+	count(breach.breach_undocumented) == 1 with input as _input(object.union(_breach, {"reportable": false}))
+	count(breach.breach_undocumented) == 1 with input as _input(object.union(_breach, {"reportable": false, "decision_reason": " "}))
+}
+
+test_report_at_72_hours_needs_no_late_reason if {
+	count(breach.breach_undocumented) == 0 with input as _input(_reported("2025-01-04T09:00:00Z"))
+}
+
+test_late_report_without_reason_fails if {
+	count(breach.breach_undocumented) == 1 with input as _input(_reported("2025-01-04T09:01:00Z"))
+}
+
+test_late_report_with_reason_is_documented if {
+	count(breach.breach_undocumented) == 0 with input as _input(object.union(_reported("2025-01-05T09:00:00Z"), {"late_reason": "Scale of the breach took time to establish"}))
+}
+
+_report := {"nature": "Letter to wrong address", "subjects_count": 1, "records_count": 1, "dpo_contact": "dpo@example.gov.uk", "likely_consequences": "Distress", "measures": "Letter retrieved"}
+
+test_complete_ico_report_passes if {
+	count(breach.ico_report_incomplete) == 0 with input as _input(object.union(_reported("2025-01-02T09:00:00Z"), {"ico_report": _report}))
+}
+
+test_ico_report_missing_fields_fails if {
+	fs := breach.ico_report_incomplete with input as _input(object.union(_reported("2025-01-02T09:00:00Z"), {"ico_report": object.remove(_report, ["records_count", "measures"])}))
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "records_count, measures")
+}
+
+test_ico_report_content_absent_fails if {
+	count(breach.ico_report_incomplete) == 1 with input as _input(_reported("2025-01-02T09:00:00Z"))
+}
+
+test_unreported_breach_has_no_report_to_judge if {
+	count(breach.ico_report_incomplete) == 0 with input as _input(_breach)
+}
+
+test_high_risk_breach_with_individuals_told_passes if {
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"high_risk": true, "individuals_notified_at": "2025-01-02T12:00:00Z"}))
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"high_risk": false}))
+}
+
+test_high_risk_breach_with_individuals_not_told_fails if {
+	count(breach.individuals_not_told) == 1 with input as _input(object.union(_breach, {"high_risk": true}))
+}
+
+test_reportable_breach_without_risk_assessment_fails if {
+	count(breach.individuals_not_told) == 1 with input as _input(_breach)
+}
+
+test_non_reportable_breach_needs_no_risk_assessment if {
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"reportable": false}))
+}
+
+_pecr(at) := object.union(_reported(at), {"pecr_breach": true})
+
+test_pecr_breach_at_24_hours_passes if {
+	count(breach.pecr_report_late) == 0 with input as _input(_pecr("2025-01-02T09:00:00Z"))
+}
+
+test_pecr_breach_at_24_hours_and_a_minute_fails if {
+	count(breach.pecr_report_late) == 1 with input as _input(_pecr("2025-01-02T09:01:00Z"))
+}
+
+test_pecr_breach_never_reported_fails if {
+	count(breach.pecr_report_late) == 1 with input as _input(object.union(_breach, {"pecr_breach": true}))
+}
+
+test_non_pecr_breach_is_not_judged_on_24_hours if {
+	count(breach.pecr_report_late) == 0 with input as _input(object.union(_reported("2025-01-03T09:00:00Z"), {"pecr_breach": false}))
+}
+
+test_pecr_status_unknown_fails if {
+	count(breach.pecr_report_late) == 1 with input as _input(_breach)
+}

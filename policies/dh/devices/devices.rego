@@ -15,3 +15,32 @@ unencrypted_portable_device contains finding.of(doc, sprintf("facts.devices[%d].
 	not device.encrypted == true
 	msg := sprintf("%s (%s) is not encrypted", [device.name, replace(device.type, "_", " ")])
 }
+
+# DH-DEVICE-02: removable media is organisation-issued (no personal USB sticks).
+removable_media_not_issued contains finding.of(doc, sprintf("facts.devices[%d].organisation_issued", [i]), msg) if {
+	some doc in input.evidence.device_inventory
+	some i, device in doc.facts.devices
+	device.type == "removable_media"
+	not device.organisation_issued == true
+	msg := sprintf("%s (removable media) is not recorded as organisation-issued", [device.name])
+}
+
+_end_user := {"laptop", "desktop", "mobile", "tablet"}
+
+# DH-HOME-01 (home and remote working leaks): every end-user device that reaches the
+# organisation's data is organisation-issued and managed.
+unmanaged_end_user_device contains finding.of(doc, sprintf("facts.devices[%d].managed", [i]), msg) if {
+	some doc in input.evidence.device_inventory
+	some i, device in doc.facts.devices
+	device.type in _end_user
+	not device.managed == true
+	msg := sprintf("%s (%s) is not managed by the organisation", [device.name, device.type])
+}
+
+unmanaged_end_user_device contains finding.of(doc, sprintf("facts.devices[%d].organisation_issued", [i]), msg) if {
+	some doc in input.evidence.device_inventory
+	some i, device in doc.facts.devices
+	device.type in _end_user
+	device.organisation_issued == false
+	msg := sprintf("%s (%s) is a personal device used for the organisation's data", [device.name, device.type])
+}

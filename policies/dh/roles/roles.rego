@@ -15,3 +15,9 @@ roles_missing contains finding.of(doc, "facts", "no Information Asset Owners are
 	some doc in input.evidence.governance_roles
 	count(object.get(doc.facts, "information_asset_owners", [])) == 0
 }
+
+# DH-ROLES-02: a public authority designates a Data Protection Officer.
+dpo_missing contains finding.of(doc, "facts.dpo", "no Data Protection Officer is designated") if {
+	some doc in input.evidence.governance_roles
+	not doc.facts.dpo
+}

@@ -19,3 +19,11 @@ test_no_siro_fails if {
 test_no_iao_fails if {
 	count(roles.roles_missing) == 1 with input as _input({"siro": _siro})
 }
+
+test_dpo_designated_passes if {
+	count(roles.dpo_missing) == 0 with input as _input({"siro": _siro, "dpo": _siro})
+}
+
+test_no_dpo_fails if {
+	count(roles.dpo_missing) == 1 with input as _input({"siro": _siro})
+}

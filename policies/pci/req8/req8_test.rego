@@ -54,3 +54,157 @@ test_idle_15_passes_16_fails if {
 test_missing_idle_timeout_fails if {
 	count(req8.idle_timeout_too_long) == 1 with input as _input(object.remove(_good, ["idle_timeout_minutes"]))
 }
+
+_user := {
+	"id": "ann", "person": "Ann", "type": "user", "in_cde": true, "remote_access": false,
+	"last_login": "2026-10-30", "mfa_enrolled": true,
+}
+
+_svc := {
+	"id": "svc", "person": "Owner", "type": "service", "in_cde": true, "remote_access": false,
+	"interactive_login": false, "password_hardcoded": false,
+	"password_last_changed": "2026-08-03", "password_rotation_days": 90,
+}
+
+_ua(accounts) := _ua_facts({"accounts": accounts})
+
+_ua_facts(facts) := {"as_of": "2026-11-01", "evidence": {"user_accounts": [{"id": "ua", "facts": object.union(
+	{"system": "AD", "targeted_risk_analysis": {"reference": "TRA", "reviewed": "2026-01-10"}},
+	facts,
+)}]}}
+
+test_good_accounts_pass_every_rule if {
+	inp := _ua([_user, _svc, object.union(_user, {"id": "adm", "type": "admin"})])
+	count(req8.shared_or_unattributed_id) == 0 with input as inp
+	count(req8.shared_account_unjustified) == 0 with input as inp
+	count(req8.terminated_access_not_revoked) == 0 with input as inp
+	count(req8.inactive_account_enabled) == 0 with input as inp
+	count(req8.admin_without_mfa) == 0 with input as inp
+	count(req8.cde_access_without_mfa) == 0 with input as inp
+	count(req8.remote_access_without_mfa) == 0 with input as inp
+	count(req8.service_account_interactive) == 0 with input as inp
+	count(req8.hardcoded_password) == 0 with input as inp
+	count(req8.service_password_stale) == 0 with input as inp
+}
+
+test_duplicate_or_unowned_id_fails if {
+	count(req8.shared_or_unattributed_id) == 2 with input as _ua([_user, _user])
+	count(req8.shared_or_unattributed_id) == 1 with input as _ua([object.remove(_user, ["person"])])
+}
+
+test_shared_account_needs_current_exception if {
+	shared := object.union(_user, {"type": "shared", "approved_by": "Head of ICT", "exception_expires": "2026-11-01"})
+	count(req8.shared_account_unjustified) == 0 with input as _ua([shared])
+	count(req8.shared_account_unjustified) == 1 with input as _ua([object.union(shared, {"exception_expires": "2026-10-31"})])
+	count(req8.shared_account_unjustified) == 1 with input as _ua([object.remove(shared, ["approved_by"])])
+}
+
+test_leaver_disabled_same_day_passes_next_day_fails if {
+	leaver := object.union(_user, {"terminated": "2026-09-30", "disabled": true, "disabled_on": "2026-09-30"})
+	count(req8.terminated_access_not_revoked) == 0 with input as _ua([leaver])
+	count(req8.terminated_access_not_revoked) == 1 with input as _ua([object.union(leaver, {"disabled_on": "2026-10-01"})])
+	count(req8.terminated_access_not_revoked) == 1 with input as _ua([object.union(leaver, {"disabled": false})])
+	count(req8.terminated_access_not_revoked) == 1 with input as _ua([object.remove(leaver, ["disabled_on"])])
+}
+
+test_inactive_90_days_passes_91_fails if {
+	count(req8.inactive_account_enabled) == 0 with input as _ua([object.union(_user, {"last_login": "2026-08-03"})])
+	count(req8.inactive_account_enabled) == 1 with input as _ua([object.union(_user, {"last_login": "2026-08-02"})])
+	count(req8.inactive_account_enabled) == 0 with input as _ua([object.union(_user, {"last_login": "2026-08-02", "disabled": true})])
+}
+
+test_inactive_uses_stricter_local_limit_and_creation_date if {
+	count(req8.inactive_account_enabled) == 1 with input as _ua_facts({"inactive_disable_days": 60, "accounts": [object.union(_user, {"last_login": "2026-09-01"})]})
+	count(req8.inactive_account_enabled) == 0 with input as _ua([object.union(object.remove(_user, ["last_login"]), {"created": "2026-10-01"})])
+	count(req8.inactive_account_enabled) == 1 with input as _ua([object.remove(_user, ["last_login"])])
+}
+
+test_admin_in_cde_without_mfa_fails if {
+	admin := object.union(_user, {"type": "admin", "mfa_enrolled": false})
+	count(req8.admin_without_mfa) == 1 with input as _ua([admin])
+	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"in_cde": false})])
+	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(_svc, {"privileged": true})])
+}
+
+test_cde_user_without_mfa_fails_unless_phishing_resistant if {
+	user := object.remove(_user, ["mfa_enrolled"])
+	count(req8.cde_access_without_mfa) == 1 with input as _ua([user])
+	count(req8.cde_access_without_mfa) == 0 with input as _ua([object.union(user, {"phishing_resistant_only": true})])
+}
+
+test_remote_access_without_mfa_fails if {
+	count(req8.remote_access_without_mfa) == 1 with input as _ua([object.union(_user, {"remote_access": true, "mfa_enrolled": false})])
+	count(req8.remote_access_without_mfa) == 1 with input as _ua([object.remove(_user, ["remote_access", "mfa_enrolled"])])
+}
+
+test_interactive_service_account_needs_exception if {
+	inter := object.union(_svc, {"interactive_login": true})
+	count(req8.service_account_interactive) == 1 with input as _ua([inter])
+	count(req8.service_account_interactive) == 0 with input as _ua([object.union(inter, {"approved_by": "CISO", "exception_expires": "2026-12-31"})])
+}
+
+test_hardcoded_password_fails if {
+	count(req8.hardcoded_password) == 1 with input as _ua([object.union(_svc, {"interactive_login": true, "password_hardcoded": true, "approved_by": "x", "exception_expires": "2027-01-01"})])
+	count(req8.hardcoded_password) == 1 with input as _ua([object.remove(_svc, ["interactive_login", "password_hardcoded"])])
+	count(req8.hardcoded_password) == 0 with input as _ua([object.union(_svc, {"password_hardcoded": true})])
+}
+
+test_service_password_rotated_90_days_ago_passes_91_fails if {
+	count(req8.service_password_stale) == 0 with input as _ua([object.union(_svc, {"password_last_changed": "2026-08-03"})])
+	count(req8.service_password_stale) == 1 with input as _ua([object.union(_svc, {"password_last_changed": "2026-08-02"})])
+	count(req8.service_password_stale) == 1 with input as _ua([object.remove(_svc, ["password_rotation_days"])])
+}
+
+test_service_rotation_needs_current_tra if {
+	count(req8.service_password_stale) == 1 with input as _ua_facts({"accounts": [_svc], "targeted_risk_analysis": {"reference": "T", "reviewed": "2025-10-31"}})
+}
+
+test_history_four_passes_three_fails if {
+	count(req8.password_history_too_short) == 0 with input as _input(object.union(_good, {"history_count": 4}))
+	count(req8.password_history_too_short) == 1 with input as _input(object.union(_good, {"history_count": 3}))
+	count(req8.password_history_too_short) == 1 with input as _input(_good)
+	count(req8.password_history_too_short) == 0 with input as _input(object.union(_good, {"in_cde": false}))
+}
+
+test_expiry_90_days_passes_91_fails if {
+	count(req8.password_expiry_too_long) == 0 with input as _input(object.union(_good, {"max_password_age_days": 90}))
+	count(req8.password_expiry_too_long) == 1 with input as _input(object.union(_good, {"max_password_age_days": 91}))
+	count(req8.password_expiry_too_long) == 1 with input as _input(object.union(_good, {"max_password_age_days": 0}))
+	count(req8.password_expiry_too_long) == 1 with input as _input(_good)
+}
+
+test_expiry_not_needed_with_mfa_or_dynamic_analysis if {
+	count(req8.password_expiry_too_long) == 0 with input as _input(object.union(_good, {"mfa_enforced": true}))
+	count(req8.password_expiry_too_long) == 0 with input as _input(object.union(_good, {"dynamic_access_analysis": true}))
+}
+
+test_customer_password_expiry_90_passes_91_fails if {
+	cust := object.union(_good, {"customer_access": true})
+	count(req8.customer_password_expiry_too_long) == 0 with input as _input(object.union(cust, {"max_password_age_days": 90}))
+	count(req8.customer_password_expiry_too_long) == 1 with input as _input(object.union(cust, {"max_password_age_days": 91}))
+	count(req8.customer_password_expiry_too_long) == 0 with input as _input(object.union(_good, {"customer_access": false}))
+	count(req8.customer_password_expiry_too_long) == 1 with input as _input(_good)
+	count(req8.customer_password_expiry_too_long) == 1 with input as _input(cust)
+}
+
+test_missing_lockout_settings_fail if {
+	count(req8.lockout_too_weak) == 1 with input as _input(object.remove(_good, ["lockout_attempts"]))
+	count(req8.lockout_too_weak) == 1 with input as _input(object.remove(_good, ["lockout_minutes"]))
+}
+
+_mfa := object.union(_good, {"mfa_enforced": true, "mfa_factor_types": 2, "mfa_replay_resistant": true, "mfa_bypass_possible": false})
+
+test_mfa_two_factor_types_passes_one_fails if {
+	count(req8.mfa_design_weak) == 0 with input as _input(_mfa)
+	count(req8.mfa_design_weak) == 1 with input as _input(object.union(_mfa, {"mfa_factor_types": 1}))
+}
+
+test_mfa_replay_or_bypass_fails if {
+	count(req8.mfa_design_weak) == 1 with input as _input(object.union(_mfa, {"mfa_replay_resistant": false}))
+	count(req8.mfa_design_weak) == 1 with input as _input(object.remove(_mfa, ["mfa_bypass_possible"]))
+	count(req8.mfa_design_weak) == 3 with input as _input(object.remove(_mfa, ["mfa_factor_types", "mfa_replay_resistant", "mfa_bypass_possible"]))
+}
+
+test_no_mfa_system_fails if {
+	count(req8.mfa_design_weak) == 1 with input as _input(_good)
+}

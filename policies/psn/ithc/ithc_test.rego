@@ -43,3 +43,89 @@ test_entry_without_owner_does_not_count if {
 test_no_plan_at_all_fails if {
 	"no Remediation Action Plan evidence" in ithc.rap_incomplete with input as {"evidence": {"ithc_report": [_report("2025-06-01", "CHECK")]}}
 }
+
+_scoped(facts) := {"evidence": {"ithc_report": [{"id": "ithc", "facts": object.union(_report("2025-06-01", "CHECK").facts, facts)}]}}
+
+_all_external := {"external_covers": ["email", "web", "firewalls", "remote_access", "third_party_connections"]}
+
+_all_internal := {"internal_covers": ["vulnerability_scanning", "manual_analysis", "builds", "network_management", "patching", "remote_access"]}
+
+test_full_external_scope_passes if {
+	count(ithc.external_scope_incomplete) == 0 with input as _scoped({"scope": _all_external})
+}
+
+test_external_scope_without_third_parties_fails if {
+	fs := ithc.external_scope_incomplete with input as _scoped({"scope": {"external_covers": ["email", "web", "firewalls", "remote_access"]}})
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "third party connections")
+}
+
+test_unstated_external_scope_fails_for_every_area if {
+	count(ithc.external_scope_incomplete) == 5 with input as _scoped({})
+}
+
+test_only_latest_report_scope_is_judged if {
+	old := {"id": "ithc-old", "facts": object.union(_report("2024-06-01", "CHECK").facts, {})}
+	new := {"id": "ithc-new", "facts": object.union(_report("2025-06-01", "CHECK").facts, {"scope": _all_external})}
+	count(ithc.external_scope_incomplete) == 0 with input as {"evidence": {"ithc_report": [old, new]}}
+}
+
+test_full_internal_scope_passes if {
+	count(ithc.internal_scope_incomplete) == 0 with input as _scoped({"scope": _all_internal})
+}
+
+test_internal_scope_without_manual_analysis_fails if {
+	count(ithc.internal_scope_incomplete) == 1 with input as _scoped({"scope": {"internal_covers": ["vulnerability_scanning", "builds", "network_management", "patching", "remote_access"]}})
+}
+
+test_unstated_internal_scope_fails_for_every_area if {
+	count(ithc.internal_scope_incomplete) == 6 with input as _scoped({})
+}
+
+test_ten_percent_sample_passes if {
+	count(ithc.sample_too_small) == 0 with input as _scoped({"sample": {"estate_devices": 1000, "devices_tested": 100}})
+}
+
+test_just_under_ten_percent_sample_fails if {
+	count(ithc.sample_too_small) == 1 with input as _scoped({"sample": {"estate_devices": 1000, "devices_tested": 99}})
+}
+
+test_whole_small_estate_passes if {
+	count(ithc.sample_too_small) == 0 with input as _scoped({"sample": {"estate_devices": 7, "devices_tested": 7}})
+}
+
+test_unstated_sample_fails if {
+	count(ithc.sample_too_small) == 1 with input as _scoped({})
+}
+
+_scored := [{"id": "F-1", "title": "Old TLS", "severity": "high", "cvss": 7.4}, {"id": "F-2", "title": "Banner", "severity": "info", "cvss": 0}]
+
+test_cvss_v3_scored_findings_pass if {
+	count(ithc.findings_unscored) == 0 with input as _scoped({"cvss_version": "3.1", "findings": _scored})
+}
+
+test_cvss_v2_scoring_fails if {
+	fs := ithc.findings_unscored with input as _scoped({"cvss_version": "2.0", "findings": _scored})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.cvss_version"
+}
+
+test_cvss_v4_scoring_fails if {
+	count(ithc.findings_unscored) == 1 with input as _scoped({"cvss_version": "4.0", "findings": _scored})
+}
+
+test_unscored_finding_and_unstated_version_fail if {
+	count(ithc.findings_unscored) == 3 with input as _scoped({})
+}
+
+test_earlier_report_by_unapproved_scheme_is_history if {
+	old := {"id": "ithc-old", "facts": _report("2024-05-01", "other").facts}
+	new := {"id": "ithc-new", "facts": _report("2025-05-01", "CHECK").facts}
+	count(ithc.ithc_not_current) == 0 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": [old, new]}}
+}
+
+test_no_report_at_all_fails if {
+	count(ithc.ithc_not_current) == 1 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": []}}
+}

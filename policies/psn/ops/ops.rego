@@ -6,19 +6,24 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 
-# PSN-OPS-01: critical and high security updates installed within 14 days of release
+# PSN-OPS-01: critical and high (CVSS >= 7.0) security updates installed within 14 days of release
 # (the Cyber Essentials threshold; the PSN CoCo wording was not retrievable).
 patch_late contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
 	some p, patch in host.patches
-	patch.severity in {"critical", "high"}
+	_urgent(patch)
 	done := object.get(patch, "installed", input.as_of)
 	days := dates.days_between(patch.released, done)
 	days > 14
 	path := sprintf("facts.hosts[%d].patches[%d]", [h, p])
 	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within 14", [host.name, patch.severity, patch.id, patch.released, _state(patch), days])
 }
+
+# Vendor-rated critical or high, or fixing a vulnerability scored CVSS v3 7.0 or more.
+_urgent(patch) if patch.severity in {"critical", "high"}
+
+_urgent(patch) if patch.cvss >= 7.0
 
 _state(patch) := "installed" if patch.installed
 

@@ -43,3 +43,15 @@ test_unmanaged_device_with_unknown_access_fails if {
 test_unmanaged_device_without_psn_access_passes if {
 	count(ops.unmanaged_device) == 0 with input as _devices([{"name": "kiosk", "type": "desktop", "managed": false, "encrypted": false, "psn_access": false}])
 }
+
+test_medium_patch_scored_cvss_7_is_judged if {
+	count(ops.patch_late) == 1 with input as _patch_input({"id": "K", "severity": "medium", "cvss": 7.0, "released": "2025-01-01", "installed": "2025-01-16"})
+}
+
+test_medium_patch_scored_cvss_6_9_is_not_judged if {
+	count(ops.patch_late) == 0 with input as _patch_input({"id": "K", "severity": "medium", "cvss": 6.9, "released": "2025-01-01", "installed": "2025-01-16"})
+}
+
+test_device_with_unknown_management_and_access_fails if {
+	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT2", "type": "laptop", "encrypted": true}])
+}

@@ -1,0 +1,35 @@
+# Data handling: certified disposal (ids DH-DISPOSAL-*).
+package dh.disposal
+
+import rego.v1
+
+import data.lib.finding
+
+_fields := ["supplier", "certificate_id", "standard"]
+
+# DH-DISPOSAL-02 (insecure disposal): every disposal batch, including those destroyed for a
+# processor, has a certificate of destruction from an approved supplier naming the standard.
+certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d]", [i]), msg) if {
+	some doc in input.evidence.disposal_certificates
+	some i, batch in doc.facts.batches
+	missing := [field | some field in _fields; not _stated(batch, field)]
+	count(missing) > 0
+	msg := sprintf("disposal batch %s (%s) has no %s", [batch.id, batch.date, concat(", ", missing)])
+}
+
+certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d].supplier", [i]), msg) if {
+	some doc in input.evidence.disposal_certificates
+	some i, batch in doc.facts.batches
+	_stated(batch, "supplier")
+	not batch.supplier in object.get(doc.facts, "approved_suppliers", [])
+	msg := sprintf("disposal batch %s (%s) was destroyed by %s, which is not an approved supplier", [batch.id, batch.date, batch.supplier])
+}
+
+certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d].date", [i]), msg) if {
+	some doc in input.evidence.disposal_certificates
+	some i, batch in doc.facts.batches
+	batch.date > input.as_of
+	msg := sprintf("disposal batch %s is dated %s, after the assessment date", [batch.id, batch.date])
+}
+
+_stated(batch, field) if trim_space(batch[field]) != ""

@@ -1,0 +1,36 @@
+# Data handling: storage limitation and the retention schedule (ids DH-RET-*).
+package dh.retention
+
+import rego.v1
+
+import data.lib.dates
+import data.lib.finding
+
+# Project choice: the reference sets no review interval; annual review is common practice.
+_review_months := 12
+
+_fields := ["retention_period", "trigger", "disposal_action", "owner"]
+
+# DH-RET-01: a retention schedule covers each record category with a period, the event that
+# starts it, what happens at the end and an owner, and is reviewed at least every 12 months.
+schedule_inadequate contains finding.of(doc, "facts.reviewed", msg) if {
+	some doc in input.evidence.retention_schedule
+	not dates.within_months(doc.facts.reviewed, input.as_of, _review_months)
+	msg := sprintf("retention schedule last reviewed %s, more than %d months before %s", [doc.facts.reviewed, _review_months, input.as_of])
+}
+
+schedule_inadequate contains finding.of(doc, "facts.categories", msg) if {
+	some doc in input.evidence.retention_schedule
+	count(doc.facts.categories) == 0
+	msg := "the retention schedule lists no record categories"
+}
+
+schedule_inadequate contains finding.of(doc, sprintf("facts.categories[%d]", [i]), msg) if {
+	some doc in input.evidence.retention_schedule
+	some i, category in doc.facts.categories
+	missing := [field | some field in _fields; not _stated(category, field)]
+	count(missing) > 0
+	msg := sprintf("record category %q has no %s", [category.category, concat(", ", missing)])
+}
+
+_stated(category, field) if trim_space(category[field]) != ""

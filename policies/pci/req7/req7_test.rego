@@ -1,0 +1,57 @@
+package pci.req7_test
+
+import rego.v1
+
+import data.pci.req7
+
+_accounts(accounts) := {"as_of": "2026-11-01", "evidence": {"user_accounts": [{"id": "ua", "facts": {"system": "AD", "accounts": accounts}}]}}
+
+test_approved_admin_passes if {
+	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "a", "type": "admin", "approved_by": "Head of ICT"}])
+	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "u", "type": "user"}])
+}
+
+test_unapproved_privilege_fails if {
+	count(req7.privilege_unapproved) == 1 with input as _accounts([{"id": "a", "type": "admin"}])
+	count(req7.privilege_unapproved) == 1 with input as _accounts([{"id": "u", "type": "user", "privileged": true, "approved_by": " "}])
+	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "a", "type": "admin", "disabled": true}])
+}
+
+_reviews(interval, tra, reviews) := {"as_of": "2026-11-01", "evidence": {"access_review": [{"id": "ar", "facts": {
+	"service_account_review_interval_months": interval,
+	"targeted_risk_analysis": {"reference": "TRA", "reviewed": tra}, "reviews": reviews,
+}}]}}
+
+_review(scope, completed) := {"scope": scope, "completed": completed, "reviewer": "r"}
+
+test_user_review_six_months_ago_passes_a_day_more_fails if {
+	count(req7.access_review_overdue) == 0 with input as _reviews(12, "2026-01-01", [_review("user_accounts", "2026-05-01")])
+	count(req7.access_review_overdue) == 1 with input as _reviews(12, "2026-01-01", [_review("user_accounts", "2026-04-30")])
+	count(req7.access_review_overdue) == 1 with input as _reviews(12, "2026-01-01", [_review("service_accounts", "2026-10-01")])
+	count(req7.access_review_overdue) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
+}
+
+test_service_review_within_tra_interval_passes_outside_fails if {
+	count(req7.service_account_review_overdue) == 0 with input as _reviews(12, "2025-11-01", [_review("service_accounts", "2025-11-01")])
+	count(req7.service_account_review_overdue) == 1 with input as _reviews(12, "2025-11-01", [_review("service_accounts", "2025-10-31")])
+	count(req7.service_account_review_overdue) == 1 with input as _reviews(3, "2026-01-01", [_review("service_accounts", "2026-07-31")])
+}
+
+test_stale_tra_fails if {
+	count(req7.service_account_review_overdue) == 1 with input as _reviews(12, "2025-10-31", [_review("service_accounts", "2026-10-01")])
+}
+
+test_missing_interval_or_evidence_fails if {
+	no_interval := {"as_of": "2026-11-01", "evidence": {"access_review": [{"id": "ar", "facts": {"reviews": [_review("service_accounts", "2026-10-01")]}}]}}
+	count(req7.service_account_review_overdue) == 2 with input as no_interval
+	count(req7.service_account_review_overdue) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
+}
+
+_auth(facts) := {"evidence": {"auth_policy": [{"id": "ap", "facts": object.union({"system": "AD"}, facts)}]}}
+
+test_default_deny_passes_allow_fails if {
+	count(req7.default_access_not_denied) == 0 with input as _auth({"default_access": "deny_all"})
+	count(req7.default_access_not_denied) == 1 with input as _auth({"default_access": "allow"})
+	count(req7.default_access_not_denied) == 1 with input as _auth({})
+	count(req7.default_access_not_denied) == 0 with input as _auth({"in_cde": false})
+}

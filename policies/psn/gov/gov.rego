@@ -1,0 +1,105 @@
+# PSN connection: governance and the annual submission (project ids PSN-GOV-*).
+package psn.gov
+
+import rego.v1
+
+import data.lib.dates
+import data.lib.finding
+
+_parts := ["coco", "network_diagram", "ithc_report", "contact_details", "application"]
+
+_coco_counts := ["users", "sites", "internal_ip_count"]
+
+_senior_roles := {"SIRO", "Senior Information Risk Owner", "Chief Executive", "Accounting Officer"}
+
+# The newest certificate document (by issue date, then id); history may be kept beside it.
+_latest := doc if {
+	latest := max({[object.get(d.facts, "issued", ""), d.id] | some d in input.evidence.psn_certificate})
+	some doc in input.evidence.psn_certificate
+	[object.get(doc.facts, "issued", ""), doc.id] == latest
+}
+
+# PSN-GOV-01: a certificate in force, issued within the 12-month renewal cycle.
+certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
+	doc := _latest
+	not dates.within_months(doc.facts.issued, input.as_of, 12)
+	msg := sprintf("%s: certificate issued %v, not renewed within 12 months of %s", [doc.facts.environment_name, object.get(doc.facts, "issued", "never"), input.as_of])
+}
+
+certificate_not_current contains finding.of(doc, "facts.expires", msg) if {
+	doc := _latest
+	not _unexpired(doc.facts, input.as_of)
+	msg := sprintf("%s: certificate expiry %v is before %s", [doc.facts.environment_name, object.get(doc.facts, "expires", "not stated"), input.as_of])
+}
+
+_unexpired(facts, as_of) if facts.expires >= as_of
+
+# PSN-GOV-02: the latest submission has all five parts.
+submission_incomplete contains finding.of(doc, "facts.submission", msg) if {
+	doc := _latest
+	some part in _parts
+	not part in object.get(doc.facts, ["submission", "parts"], [])
+	msg := sprintf("%s: submission lacks the %s part", [doc.facts.environment_name, replace(part, "_", " ")])
+}
+
+# PSN-GOV-03: the CoCo names the environment's users, sites, internal IPs and hosted services.
+coco_incomplete contains finding.of(doc, "facts.coco", msg) if {
+	doc := _latest
+	some field in _coco_counts
+	not _positive(object.get(doc.facts, ["coco", field], null))
+	msg := sprintf("%s: CoCo does not give the number of %s", [doc.facts.environment_name, replace(field, "_", " ")])
+}
+
+coco_incomplete contains finding.of(doc, "facts.coco", msg) if {
+	doc := _latest
+	not is_array(object.get(doc.facts, ["coco", "hosted_service_codes"], null))
+	msg := sprintf("%s: CoCo does not list hosted PSN service (SRV_) codes, nor say there are none", [doc.facts.environment_name])
+}
+
+_positive(n) if n > 0
+
+# PSN-GOV-04: signed by the SIRO or an equivalent senior officer, with a date.
+signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
+	doc := _latest
+	not object.get(doc.facts, ["signatory", "role"], "") in _senior_roles
+	msg := sprintf("%s: CoCo signed by role %q; need the SIRO or an equivalent senior officer", [doc.facts.environment_name, object.get(doc.facts, ["signatory", "role"], "none")])
+}
+
+signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
+	doc := _latest
+	not doc.facts.signatory.signed
+	msg := sprintf("%s: CoCo signature is not dated", [doc.facts.environment_name])
+}
+
+# PSN-GOV-05: every IA condition met, or an exception agreed with the PSN team.
+ia_conditions_unmet contains finding.of(doc, "facts.coco", msg) if {
+	doc := _latest
+	count(object.get(doc.facts, ["coco", "ia_conditions"], [])) == 0
+	msg := sprintf("%s: CoCo IA conditions are not answered", [doc.facts.environment_name])
+}
+
+ia_conditions_unmet contains finding.of(doc, sprintf("facts.coco.ia_conditions[%d]", [i]), msg) if {
+	doc := _latest
+	some i, item in doc.facts.coco.ia_conditions
+	not _answered(item)
+	msg := sprintf("%s: IA condition %q is %s without an agreed exception on record", [doc.facts.environment_name, item.condition, item.status])
+}
+
+_answered(item) if item.status == "met"
+
+_answered(item) if {
+	item.status == "exception_agreed"
+	trim_space(item.exception_reference) != ""
+}
+
+# PSN-GOV-08: PSN team contacts recorded, each confirmed within 12 months.
+contacts_stale contains "no PSN team contacts recorded" if {
+	count([c | some doc in input.evidence.security_contacts; some c in doc.facts.contacts]) == 0
+}
+
+contacts_stale contains finding.of(doc, sprintf("facts.contacts[%d]", [i]), msg) if {
+	some doc in input.evidence.security_contacts
+	some i, contact in doc.facts.contacts
+	not dates.within_months(contact.last_confirmed, input.as_of, 12)
+	msg := sprintf("%s (%s): last confirmed with the PSN team %v, more than 12 months before %s", [contact.name, contact.role, object.get(contact, "last_confirmed", "never"), input.as_of])
+}

@@ -1,0 +1,120 @@
+package psn.gov_test
+
+import rego.v1
+
+import data.psn.gov
+
+_facts := {
+	"environment_name": "Corp",
+	"issued": "2025-11-01",
+	"expires": "2026-10-31",
+	"submission": {"submitted": "2025-10-01", "parts": ["coco", "network_diagram", "ithc_report", "contact_details", "application"]},
+	"coco": {
+		"users": 100, "sites": 2, "internal_ip_count": 300, "hosted_service_codes": [],
+		"ia_conditions": [{"condition": "Boundary", "status": "met"}, {"condition": "Patching", "status": "exception_agreed", "exception_reference": "PSN-EX-17"}],
+	},
+	"signatory": {"name": "M. Proudie", "role": "SIRO", "signed": "2025-09-30"},
+}
+
+_cert(facts) := {"as_of": "2026-10-31", "evidence": {"psn_certificate": [{"id": "cert", "facts": facts}]}}
+
+test_certificate_issued_twelve_months_ago_and_expiring_today_passes if {
+	count(gov.certificate_not_current) == 0 with input as _cert(_facts)
+}
+
+test_certificate_issued_twelve_months_and_a_day_ago_fails if {
+	fs := gov.certificate_not_current with input as _cert(object.union(_facts, {"issued": "2025-10-30"}))
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.issued"
+}
+
+test_certificate_expired_yesterday_fails if {
+	fs := gov.certificate_not_current with input as object.union(_cert(_facts), {"as_of": "2026-11-01"})
+	some f in fs
+	f.path == "facts.expires"
+}
+
+test_certificate_without_dates_fails_twice if {
+	count(gov.certificate_not_current) == 2 with input as _cert(object.remove(_facts, ["issued", "expires"]))
+}
+
+test_only_the_latest_certificate_is_judged if {
+	old := {"id": "cert-old", "facts": object.union(_facts, {"issued": "2024-11-01", "expires": "2025-10-31"})}
+	count(gov.certificate_not_current) == 0 with input as {"as_of": "2026-10-31", "evidence": {"psn_certificate": [old, {"id": "cert", "facts": _facts}]}}
+}
+
+test_five_part_submission_passes if {
+	count(gov.submission_incomplete) == 0 with input as _cert(_facts)
+}
+
+test_submission_without_ithc_report_fails if {
+	fs := gov.submission_incomplete with input as _cert(object.union(_facts, {"submission": {"submitted": "2025-10-01", "parts": ["coco", "network_diagram", "contact_details", "application"]}}))
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "ithc report")
+}
+
+test_missing_submission_fails_for_every_part if {
+	count(gov.submission_incomplete) == 5 with input as _cert(object.remove(_facts, ["submission"]))
+}
+
+test_complete_coco_passes if {
+	count(gov.coco_incomplete) == 0 with input as _cert(_facts)
+}
+
+test_coco_with_zero_sites_fails if {
+	count(gov.coco_incomplete) == 1 with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"sites": 0})}))
+}
+
+test_missing_coco_fails_for_every_field if {
+	count(gov.coco_incomplete) == 4 with input as _cert(object.remove(_facts, ["coco"]))
+}
+
+test_siro_signature_passes if {
+	count(gov.signatory_not_senior) == 0 with input as _cert(_facts)
+}
+
+test_chief_executive_signature_passes if {
+	count(gov.signatory_not_senior) == 0 with input as _cert(object.union(_facts, {"signatory": {"name": "B", "role": "Chief Executive", "signed": "2025-09-30"}}))
+}
+
+test_ict_manager_signature_fails if {
+	count(gov.signatory_not_senior) == 1 with input as _cert(object.union(_facts, {"signatory": {"name": "B", "role": "ICT Manager", "signed": "2025-09-30"}}))
+}
+
+test_missing_signatory_fails if {
+	count(gov.signatory_not_senior) == 2 with input as _cert(object.remove(_facts, ["signatory"]))
+}
+
+test_conditions_met_or_excepted_pass if {
+	count(gov.ia_conditions_unmet) == 0 with input as _cert(_facts)
+}
+
+test_unmet_condition_fails if {
+	fs := gov.ia_conditions_unmet with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": [{"condition": "Boundary", "status": "not_met"}]})}))
+	some f in fs
+	f.path == "facts.coco.ia_conditions[0]"
+}
+
+test_exception_without_reference_fails if {
+	count(gov.ia_conditions_unmet) == 1 with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": [{"condition": "Patching", "status": "exception_agreed"}]})}))
+}
+
+test_unanswered_conditions_fail if {
+	count(gov.ia_conditions_unmet) == 1 with input as _cert(object.remove(_facts, ["coco"]))
+}
+
+_contacts(confirmed) := {"as_of": "2026-10-31", "evidence": {"security_contacts": [{"id": "sc", "facts": {"contacts": [{"role": "Primary", "name": "A. Person", "last_confirmed": confirmed}]}}]}}
+
+test_contact_confirmed_twelve_months_ago_passes if {
+	count(gov.contacts_stale) == 0 with input as _contacts("2025-10-31")
+}
+
+test_contact_confirmed_twelve_months_and_a_day_ago_fails if {
+	count(gov.contacts_stale) == 1 with input as _contacts("2025-10-30")
+}
+
+test_no_contacts_fails if {
+	"no PSN team contacts recorded" in gov.contacts_stale with input as {"as_of": "2026-10-31", "evidence": {"security_contacts": [{"id": "sc", "facts": {"contacts": []}}]}}
+}

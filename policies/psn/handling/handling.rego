@@ -1,0 +1,43 @@
+# PSN connection: protecting data (project ids PSN-DATA-*).
+package psn.handling
+
+import rego.v1
+
+import data.lib.finding
+
+_end_user := {"laptop", "desktop", "mobile", "tablet"}
+
+_portable := {"laptop", "mobile", "tablet"}
+
+# PSN-DATA-01: the assets carried over the PSN are identified and none is above OFFICIAL.
+above_official contains "the asset register marks no information asset as carried over the PSN" if {
+	count([asset | some doc in input.evidence.asset_register; some asset in doc.facts.assets; asset.psn_data == true]) == 0
+}
+
+above_official contains finding.of(doc, sprintf("facts.assets[%d].classification", [i]), msg) if {
+	some doc in input.evidence.asset_register
+	some i, asset in doc.facts.assets
+	asset.psn_data == true
+	not asset.classification == "OFFICIAL"
+	msg := sprintf("%s (%s) is carried over the PSN but classified %v; the PSN ceiling is OFFICIAL", [asset.id, asset.name, object.get(asset, "classification", "(unclassified)")])
+}
+
+# PSN-DATA-02: end-user devices reaching the PSN encrypt storage; portable ones use an
+# always-on VPN off the corporate network.
+device_data_unprotected contains finding.of(doc, sprintf("facts.devices[%d].encrypted", [i]), msg) if {
+	some doc in input.evidence.device_inventory
+	some i, device in doc.facts.devices
+	device.type in _end_user
+	not device.psn_access == false
+	not device.encrypted == true
+	msg := sprintf("%s (%s) can reach PSN infrastructure but its storage is not encrypted", [device.name, device.type])
+}
+
+device_data_unprotected contains finding.of(doc, sprintf("facts.devices[%d].always_on_vpn", [i]), msg) if {
+	some doc in input.evidence.device_inventory
+	some i, device in doc.facts.devices
+	device.type in _portable
+	not device.psn_access == false
+	not device.always_on_vpn == true
+	msg := sprintf("%s (%s) can reach PSN infrastructure without an always-on VPN", [device.name, device.type])
+}

@@ -1,0 +1,58 @@
+package psn.handling_test
+
+import rego.v1
+
+import data.psn.handling
+
+_assets(assets) := {"evidence": {"asset_register": [{"id": "iar", "facts": {"reviewed": "2026-09-01", "assets": assets}}]}}
+
+test_official_psn_asset_passes if {
+	count(handling.above_official) == 0 with input as _assets([{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true}])
+}
+
+test_secret_psn_asset_fails if {
+	fs := handling.above_official with input as _assets([{"id": "IA-1", "name": "Liaison data", "classification": "SECRET", "psn_data": true}])
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.assets[0].classification"
+}
+
+test_secret_asset_off_psn_is_not_judged if {
+	count(handling.above_official) == 0 with input as _assets([
+		{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true},
+		{"id": "IA-2", "name": "Other", "classification": "SECRET", "psn_data": false},
+	])
+}
+
+test_register_without_psn_assets_fails if {
+	"the asset register marks no information asset as carried over the PSN" in handling.above_official with input as _assets([{"id": "IA-1", "name": "Payroll", "classification": "OFFICIAL"}])
+}
+
+_devices(device) := {"evidence": {"device_inventory": [{"id": "inv", "facts": {"devices": [object.union({"name": "LT-1", "type": "laptop", "managed": true, "psn_access": true}, device)]}}]}}
+
+test_encrypted_laptop_with_vpn_passes if {
+	count(handling.device_data_unprotected) == 0 with input as _devices({"encrypted": true, "always_on_vpn": true})
+}
+
+test_unencrypted_desktop_fails if {
+	fs := handling.device_data_unprotected with input as _devices({"type": "desktop", "encrypted": false})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.devices[0].encrypted"
+}
+
+test_laptop_without_vpn_fails if {
+	count(handling.device_data_unprotected) == 1 with input as _devices({"encrypted": true, "always_on_vpn": false})
+}
+
+test_laptop_with_unknown_vpn_and_encryption_fails_twice if {
+	count(handling.device_data_unprotected) == 2 with input as _devices({})
+}
+
+test_device_without_psn_access_is_not_judged if {
+	count(handling.device_data_unprotected) == 0 with input as _devices({"psn_access": false, "encrypted": false})
+}
+
+test_server_is_not_an_end_user_device if {
+	count(handling.device_data_unprotected) == 0 with input as _devices({"type": "server", "encrypted": false})
+}

@@ -1,0 +1,41 @@
+# PSN connection: people with PSN access (PSN-OPS-10, PSN-OPS-11).
+package psn.ops
+
+import rego.v1
+
+import data.lib.finding
+
+# BPSS is the baseline; every higher national security check includes it.
+_bpss_or_higher := {"BPSS", "CTC", "SC", "eSC", "DV", "eDV"}
+
+# PSN-OPS-10: acceptable use policy accepted before PSN access.
+aup_not_accepted contains finding.of(doc, sprintf("facts.people[%d].aup_accepted", [i]), msg) if {
+	some doc in input.evidence.personnel_screening
+	some i, person in doc.facts.people
+	not person.psn_access == false
+	not _by(person.aup_accepted, input.as_of)
+	msg := sprintf("%s (%s) has PSN access but no recorded acceptance of the acceptable use policy", [person.person, object.get(person, "role", "role not stated")])
+}
+
+# PSN-OPS-11: at least BPSS, completed, for everyone with PSN access.
+screening_missing contains finding.of(doc, sprintf("facts.people[%d].vetting", [i]), msg) if {
+	some doc in input.evidence.personnel_screening
+	some i, person in doc.facts.people
+	not person.psn_access == false
+	not person.vetting in _bpss_or_higher
+	msg := sprintf("%s (%s) has PSN access with vetting %v; need at least BPSS", [person.person, object.get(person, "role", "role not stated"), object.get(person, "vetting", "not stated")])
+}
+
+screening_missing contains finding.of(doc, sprintf("facts.people[%d].vetting_completed", [i]), msg) if {
+	some doc in input.evidence.personnel_screening
+	some i, person in doc.facts.people
+	not person.psn_access == false
+	person.vetting in _bpss_or_higher
+	not _by(person.vetting_completed, input.as_of)
+	msg := sprintf("%s (%s): %s check has no completion date on or before %s", [person.person, object.get(person, "role", "role not stated"), person.vetting, input.as_of])
+}
+
+_by(date, as_of) if {
+	is_string(date)
+	date <= as_of
+}

@@ -1,0 +1,125 @@
+"""Generate the control tables in docs/catalogue/<framework>.md from the bundled catalogue.
+
+Each table row shows what a compliance lead and an auditor need at a glance: how the control
+is decided, from which evidence, how fresh it must be, where it applies, what it maps to, how
+sure the source is, and its expected status on the bundled example pack (so the example
+doubles as a documented expected outcome). Run after changing the catalogue or the example:
+
+    python -m checker.catalogdocs docs/catalogue
+
+A test fails while a file is out of date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.catalogue import Catalogue
+from checker.docsgen import update_section
+from checker.inputs import assess_directory, load_sources
+from checker.model import Control, Status
+
+BEGIN = "<!-- controls:begin -->"
+END = "<!-- controls:end -->"
+EXAMPLE_AS_OF = "2026-11-01"
+
+
+def render(catalogue: Catalogue, framework: str, expected: dict[str, Status]) -> str:
+    """Markdown: a summary line, then one table per area in catalogue order."""
+    controls = catalogue.select((framework,))
+    areas: dict[str, list[Control]] = {}
+    for control in controls:
+        areas.setdefault(control.area, []).append(control)
+    automated = sum(c.mode == "automated" for c in controls)
+    low = [c.id for c in controls if c.confidence == "low"]
+    parts = [f"{len(controls)} controls: {automated} automated, {len(controls) - automated} "
+             f"attested. Low source confidence: {', '.join(low) if low else 'none'}.", ""]
+    for area, members in areas.items():
+        parts += [f"### {area}", "",
+                  "| control | title | decided by | evidence | fresh within | applies when "
+                  "| maps to | confidence | example pack |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        parts += [_row(c, catalogue, expected.get(c.id)) for c in members]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def _row(control: Control, catalogue: Catalogue, expected: Status | None) -> str:
+    decided = (f"`{control.policy}`" if control.mode == "automated"
+               else f"attestation by {_join(control.attested_by) or 'any role'}")
+    applies = control.applies_rule.removeprefix("data.scope.") if control.applies_rule else ""
+    if control.effective_from:
+        applies = f"{applies}; from {control.effective_from}".lstrip("; ")
+    maps = sorted({*control.maps_to, *(c.id for c in catalogue.mapped_from(control.id))})
+    fresh = f"{control.max_age_days} days" if control.max_age_days else ""
+    cells = [f"`{control.id}`", control.title, decided, _join(f"`{k}`" for k in control.evidence),
+             fresh, applies, _join(maps), control.confidence or "",
+             expected.value if expected else ""]
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def _join(items: Iterable[str]) -> str:
+    return ", ".join(items)
+
+
+def implementing(catalogue: Catalogue, framework: str, ref_id: str) -> list[Control]:
+    """The controls that implement a reference entry: PCI and PSN by id, data handling by
+    the entries its controls cite in ``reference`` or ``maps_to``."""
+    if framework.startswith("PCI DSS"):
+        return [c for c in catalogue.controls if c.id == f"PCI-{ref_id}"]
+    if framework.startswith("UK PSN"):
+        return [c for c in catalogue.controls if c.id == ref_id]
+    cited = re.compile(rf"(?<![-\w]){re.escape(ref_id)}(?![-\w])")
+    return [c for c in catalogue.select(("data-handling",))
+            if ref_id in c.maps_to or cited.search(c.reference or "")]
+
+
+def render_traceability(catalogue: Catalogue, entries: list[dict[str, Any]]) -> str:
+    """One row per reference parameter: the automated controls and rules that decide it."""
+    lines = ["| reference | parameter | control | rule |", "| --- | --- | --- | --- |"]
+    for entry in entries:
+        controls = [c for c in implementing(catalogue, entry["framework"], str(entry["id"]))
+                    if c.mode == "automated"]
+        parameter = json.dumps(entry["parameter"], sort_keys=True).replace("|", "\\|")
+        lines.append(f"| {entry['framework']} {entry['id']} | `{parameter}` | "
+                     f"{_join(c.id for c in controls) or '**none**'} | "
+                     f"{_join(f'`{c.policy}`' for c in controls)} |")
+    return "\n".join(lines)
+
+
+def reference_parameters(directory: Path) -> list[dict[str, Any]]:
+    """The parameters extracted from the catalogue reference (docs/catalogue)."""
+    text = (directory / "reference-parameters.yaml").read_text(encoding="utf-8")
+    return list(yaml.safe_load(text)["entries"])
+
+
+def update(directory: Path, example: Path) -> list[Path]:
+    """Rewrite every docs/catalogue/<framework>.md that has the markers; the changed ones."""
+    catalogue = load_sources(None, None).catalogue
+    assessment = assess_directory(example, EXAMPLE_AS_OF)
+    expected = {r.control.id: r.status for r in assessment.results}
+    changed = []
+    for framework in catalogue.frameworks:
+        path = directory / f"{framework.key}.md"
+        if path.exists() and update_section(path, BEGIN, END,
+                                            render(catalogue, framework.key, expected)):
+            changed.append(path)
+    trace = directory / "traceability.md"
+    if trace.exists() and update_section(
+            trace, BEGIN, END, render_traceability(catalogue, reference_parameters(directory))):
+        changed.append(trace)
+    return changed
+
+
+if __name__ == "__main__":  # pragma: no cover
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/catalogue")
+    example_pack = Path(sys.argv[2] if len(sys.argv) > 2 else "evidence/example")
+    for changed_path in update(root, example_pack):
+        print(f"{changed_path}: updated")

@@ -1,0 +1,54 @@
+"""Every reference parameter is decided by an automated control; catalogue docs are current."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import catalogdocs
+from checker.inputs import load_sources
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs" / "catalogue"
+ENTRIES = catalogdocs.reference_parameters(DOCS)
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_sources(None, None).catalogue
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{e['framework'][:6]}-{e['id']}")
+def test_reference_parameter_is_decided_by_an_automated_control(catalogue, entry):
+    controls = catalogdocs.implementing(catalogue, entry["framework"], str(entry["id"]))
+    assert [c.id for c in controls if c.mode == "automated"], (
+        f"{entry['id']} {entry['parameter']} is not decided by any automated control")
+
+
+def test_pci_counts_per_principal_requirement_match_the_reference(catalogue):
+    ids = (REPO / "tests" / "data" / "pci_ids.txt").read_text().split()  # the reference's list
+    expected: dict[str, int] = {}
+    for pci_id in ids:
+        expected[pci_id.split(".")[0]] = expected.get(pci_id.split(".")[0], 0) + 1
+    actual: dict[str, int] = {}
+    for control in catalogue.select(("pci",)):
+        principal = control.id.removeprefix("PCI-").split(".")[0]
+        actual[principal] = actual.get(principal, 0) + 1
+    assert actual == expected
+    assert sorted(c.id for c in catalogue.select(("pci",))) == sorted(f"PCI-{i}" for i in ids)
+
+
+def test_catalogue_docs_are_generated_from_the_current_catalogue(tmp_path: Path):
+    copy = tmp_path / "catalogue"
+    shutil.copytree(DOCS, copy)
+    changed = catalogdocs.update(copy, REPO / "evidence" / "example")
+    assert changed == [], "run: python -m checker.catalogdocs docs/catalogue"
+
+
+def test_psn_has_exactly_the_reference_control_areas(catalogue):
+    areas = {"GOV": 8, "NET": 3, "ITHC": 6, "OPS": 11, "DATA": 2, "INFO": 1}  # the reference
+    expected = sorted(f"PSN-{a}-{n:02d}" for a, count in areas.items()
+                      for n in range(1, count + 1))
+    assert sorted(c.id for c in catalogue.select(("psn",))) == expected

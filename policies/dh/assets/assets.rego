@@ -60,3 +60,9 @@ _appointed(asset, roles) if {
 	some iao in doc.facts.information_asset_owners
 	iao.post == asset.owner
 }
+
+# An empty register cannot show that every asset has an owner.
+register_inadequate contains finding.of(doc, "facts.assets", "the information asset register lists no assets") if {
+	some doc in input.evidence.asset_register
+	count(object.get(doc.facts, "assets", [])) == 0
+}

@@ -55,3 +55,7 @@ test_owner_missing_or_no_roles_fails if {
 	count(assets.owner_not_appointed) == 1 with input as _input("2025-10-01", _asset)
 	count(assets.owner_not_appointed) == 1 with input as object.union(_input("2025-10-01", object.remove(_asset, ["owner"])), {"evidence": {"governance_roles": _roles("Head of Revenues")}})
 }
+
+test_empty_register_fails if {
+	count(assets.register_inadequate) == 1 with input as {"as_of": "2025-10-31", "evidence": {"asset_register": [{"id": "iar", "facts": {"reviewed": "2025-10-01", "assets": []}}]}}
+}

@@ -12,7 +12,15 @@ ico_report_late contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg
 	some i, breach in doc.facts.breaches
 	breach.reportable == true
 	not breach.reported_to_ico_at
-	msg := sprintf("breach %s is reportable but was not reported to the ICO", [breach.id])
+	not _window_open(breach, 72)
+	msg := sprintf("breach %s is reportable and was not reported to the ICO within 72 hours of awareness (%s)", [breach.id, breach.aware_at])
+}
+
+# The deadline has not passed by the end of the assessment day, so an unreported breach is
+# not yet late. Without an assessment date the window counts as closed (fail closed).
+_window_open(breach, hours) if {
+	end_of_day := sprintf("%sT23:59:59Z", [substring(input.as_of, 0, 10)])
+	dates.hours_between(breach.aware_at, end_of_day) <= hours
 }
 
 ico_report_late contains finding.of(doc, sprintf("facts.breaches[%d].reported_to_ico_at", [i]), msg) if {
@@ -44,6 +52,14 @@ breach_undocumented contains finding.of(doc, sprintf("facts.breaches[%d]", [i]),
 
 _stated(breach, field) if trim_space(breach[field]) != ""
 
+# A report field is given when present and not blank (a count of 0 is an answer).
+_given(report, field) if is_number(report[field])
+
+_given(report, field) if {
+	is_string(report[field])
+	trim_space(report[field]) != ""
+}
+
 # What a report to the ICO must contain (UKGDPR-33-CONTENT).
 _report_fields := ["nature", "subjects_count", "records_count", "dpo_contact", "likely_consequences", "measures"]
 
@@ -53,7 +69,7 @@ ico_report_incomplete contains finding.of(doc, sprintf("facts.breaches[%d]", [i]
 	some i, breach in doc.facts.breaches
 	breach.reported_to_ico_at
 	report := object.get(breach, "ico_report", {})
-	missing := [field | some field in _report_fields; not field in object.keys(report)]
+	missing := [field | some field in _report_fields; not _given(report, field)]
 	count(missing) > 0
 	msg := sprintf("the ICO report for breach %s does not record %s", [breach.id, concat(", ", missing)])
 }
@@ -89,7 +105,8 @@ pecr_report_late contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), ms
 	some i, breach in doc.facts.breaches
 	breach.pecr_breach == true
 	not breach.reported_to_ico_at
-	msg := sprintf("PECR breach %s was not reported to the ICO", [breach.id])
+	not _window_open(breach, 24)
+	msg := sprintf("PECR breach %s was not reported to the ICO within 24 hours of detection (%s)", [breach.id, breach.aware_at])
 }
 
 pecr_report_late contains finding.of(doc, sprintf("facts.breaches[%d].reported_to_ico_at", [i]), msg) if {

@@ -106,3 +106,31 @@ test_non_pecr_breach_is_not_judged_on_24_hours if {
 test_pecr_status_unknown_fails if {
 	count(breach.pecr_report_late) == 1 with input as _input(_breach)
 }
+
+_at(as_of, b) := object.union(_input(b), {"as_of": as_of})
+
+test_unreported_breach_still_within_72_hours_is_not_late if {
+	# aware 23:59:59 on 1 January: exactly 72 hours by the end of 4 January
+	count(breach.ico_report_late) == 0 with input as _at("2025-01-04", object.union(_breach, {"aware_at": "2025-01-01T23:59:59Z"}))
+}
+
+test_unreported_breach_a_second_past_72_hours_fails if {
+	fs := breach.ico_report_late with input as _at("2025-01-04", object.union(_breach, {"aware_at": "2025-01-01T23:59:58Z"}))
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "B1")
+}
+
+test_unreported_pecr_breach_within_24_hours_is_not_late if {
+	pecr := object.union(_breach, {"pecr_breach": true, "aware_at": "2025-01-03T23:59:59Z"})
+	count(breach.pecr_report_late) == 0 with input as _at("2025-01-04", pecr)
+	count(breach.pecr_report_late) == 1 with input as _at("2025-01-05", pecr)
+}
+
+test_ico_report_blank_field_fails if {
+	blank := object.union(_report, {"measures": " ", "likely_consequences": null})
+	fs := breach.ico_report_incomplete with input as _input(object.union(_reported("2025-01-02T09:00:00Z"), {"ico_report": blank}))
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "likely_consequences, measures")
+}

@@ -14,7 +14,9 @@ _must_mark := {"OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"}
 # Grades of personnel vetting, lowest first.
 _vetting_rank := {"BPSS": 1, "CTC": 2, "SC": 3, "DV": 4}
 
-_min_vetting := {"OFFICIAL": "BPSS", "SECRET": "SC"}
+# GSC-04 sets BPSS for OFFICIAL and SC for SECRET. It names no level for TOP SECRET: we
+# require at least what SECRET needs (project choice; DV is the usual level).
+_min_vetting := {"OFFICIAL": "BPSS", "SECRET": "SC", "TOP SECRET": "SC"}
 
 # DH-CLASS-01: exactly the three tiers; OFFICIAL-SENSITIVE is not a tier, and retired or
 # invented markings (RESTRICTED, CONFIDENTIAL, PROTECT, UNCLASSIFIED ...) are not used.
@@ -37,6 +39,27 @@ tiers_wrong contains finding.of(doc, sprintf("facts.markings[%d]", [i]), msg) if
 	some i, marking in doc.facts.markings
 	not marking in _markings
 	msg := sprintf("policy %s allows the marking %q, which is not part of the current scheme", [doc.facts.document, marking])
+}
+
+# Retired markings used in the marking or handling rules also fail.
+tiers_wrong contains finding.of(doc, sprintf("facts.must_mark[%d]", [i]), msg) if {
+	some doc in input.evidence.classification_policy
+	some i, marking in doc.facts.must_mark
+	not marking in _markings
+	msg := sprintf("policy %s requires the marking %q, which is not part of the current scheme", [doc.facts.document, marking])
+}
+
+tiers_wrong contains finding.of(doc, sprintf("facts.handling.%s", [marking]), msg) if {
+	some doc in input.evidence.classification_policy
+	some marking, _ in doc.facts.handling
+	not marking in _markings
+	msg := sprintf("policy %s sets handling rules for %q, which is not part of the current scheme", [doc.facts.document, marking])
+}
+
+tiers_wrong contains finding.of(doc, "facts.markings", msg) if {
+	some doc in input.evidence.classification_policy
+	count(object.get(doc.facts, "markings", [])) == 0
+	msg := sprintf("policy %s does not list the markings it allows, so retired ones cannot be ruled out", [doc.facts.document])
 }
 
 _tier_hint(tier) := " (OFFICIAL-SENSITIVE is a handling caveat within OFFICIAL)" if tier == "OFFICIAL-SENSITIVE"

@@ -110,3 +110,29 @@ test_unencrypted_removable_media_allowed_fails if {
 	handling := object.union(object.remove(_policy.handling, ["OFFICIAL"]), {"OFFICIAL": object.remove(_rules, ["removable_media_encrypted"])})
 	count(classification.handling_rules_inadequate) == 1 with input as _input(_with("handling", handling))
 }
+
+test_top_secret_needs_at_least_sc if {
+	sc := object.union(_policy.handling, {"TOP SECRET": object.union(_rules, {"vetting": "SC"})})
+	count(classification.handling_rules_inadequate) == 0 with input as _input(_with("handling", sc))
+	ctc := object.union(_policy.handling, {"TOP SECRET": object.union(_rules, {"vetting": "CTC"})})
+	count(classification.handling_rules_inadequate) == 1 with input as _input(_with("handling", ctc))
+}
+
+test_official_with_no_vetting_stated_fails if {
+	official := object.union(object.remove(_policy.handling, ["OFFICIAL"]), {"OFFICIAL": object.remove(_rules, ["vetting"])})
+	count(classification.handling_rules_inadequate) == 1 with input as _input(_with("handling", official))
+}
+
+test_caveat_handling_rules_need_only_a_known_vetting_level if {
+	caveat := object.union(_policy.handling, {"OFFICIAL-SENSITIVE": _rules})
+	count(classification.handling_rules_inadequate) == 0 with input as _input(_with("handling", caveat))
+}
+
+test_markings_not_listed_fails if {
+	count(classification.tiers_wrong) == 1 with input as _input(object.remove(_policy, ["markings"]))
+}
+
+test_retired_marking_in_marking_or_handling_rules_fails if {
+	count(classification.tiers_wrong) == 1 with input as _input(object.union(_policy, {"must_mark": ["RESTRICTED", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"]}))
+	count(classification.tiers_wrong) == 1 with input as _input(_with("handling", object.union(_policy.handling, {"PROTECT": _rules})))
+}

@@ -44,3 +44,13 @@ unmanaged_end_user_device contains finding.of(doc, sprintf("facts.devices[%d].or
 	device.organisation_issued == false
 	msg := sprintf("%s (%s) is a personal device used for the organisation's data", [device.name, device.type])
 }
+
+# An inventory listing no devices cannot show that any device is encrypted or managed.
+_no_devices contains doc if {
+	some doc in input.evidence.device_inventory
+	count(object.get(doc.facts, "devices", [])) == 0
+}
+
+unencrypted_portable_device contains finding.of(doc, "facts.devices", "the device inventory lists no devices") if some doc in _no_devices
+
+unmanaged_end_user_device contains finding.of(doc, "facts.devices", "the device inventory lists no devices") if some doc in _no_devices

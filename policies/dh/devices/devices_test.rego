@@ -50,3 +50,9 @@ test_personal_managed_tablet_fails_home_working if {
 test_server_is_not_judged_for_home_working if {
 	count(devices.unmanaged_end_user_device) == 0 with input as _input({"name": "SRV1", "type": "server", "managed": false, "encrypted": false})
 }
+
+test_empty_inventory_fails if {
+	empty := {"evidence": {"device_inventory": [{"id": "inv", "facts": {"devices": []}}]}}
+	count(devices.unencrypted_portable_device) == 1 with input as empty
+	count(devices.unmanaged_end_user_device) == 1 with input as empty
+}

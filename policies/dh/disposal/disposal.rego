@@ -33,3 +33,18 @@ certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d].date"
 }
 
 _stated(batch, field) if trim_space(batch[field]) != ""
+
+# A processor that destroys records for the organisation (processor_contracts, disposal: true)
+# must be one of the approved disposal suppliers, so that its batches carry certificates.
+certificate_inadequate contains finding.of(doc, sprintf("facts.processors[%d].disposal", [i]), msg) if {
+	some doc in input.evidence.processor_contracts
+	some i, processor in doc.facts.processors
+	processor.disposal == true
+	not _approved_supplier(processor.name)
+	msg := sprintf("processor %s disposes of records for the organisation but is not an approved disposal supplier", [processor.name])
+}
+
+_approved_supplier(name) if {
+	some certificates in input.evidence.disposal_certificates
+	name in object.get(certificates.facts, "approved_suppliers", [])
+}

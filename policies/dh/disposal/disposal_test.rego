@@ -42,3 +42,17 @@ test_batch_on_assessment_date_passes if {
 test_future_batch_fails if {
 	count(disposal.certificate_inadequate) == 1 with input as _input(object.union(_batch, {"date": "2026-11-02"}))
 }
+
+_with_processor(p) := object.union(_input(_batch), {"evidence": {"processor_contracts": [{"id": "pc", "facts": {"processors": [p]}}]}})
+
+test_disposing_processor_on_approved_list_passes if {
+	count(disposal.certificate_inadequate) == 0 with input as _with_processor({"name": "Shredall Ltd", "service": "Shredding", "disposal": true})
+	count(disposal.certificate_inadequate) == 0 with input as _with_processor({"name": "Barset Print", "service": "Printing"})
+}
+
+test_disposing_processor_not_approved_fails if {
+	fs := disposal.certificate_inadequate with input as _with_processor({"name": "Skip Hire Co", "service": "Waste", "disposal": true})
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "Skip Hire Co")
+}

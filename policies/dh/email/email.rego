@@ -57,3 +57,17 @@ tls_not_enforced contains finding.of(doc, sprintf("facts.systems[%d].tls_enforce
 	not system.tls_enforced == true
 	msg := sprintf("%s does not enforce TLS for OFFICIAL email", [system.name])
 }
+
+# A document listing no mail systems cannot show any of the settings: every control fails.
+_no_systems contains doc if {
+	some doc in input.evidence.email_controls
+	count(object.get(doc.facts, "systems", [])) == 0
+}
+
+_empty_msg := "the email controls evidence lists no mail systems"
+
+misdirection_unguarded contains finding.of(doc, "facts.systems", _empty_msg) if some doc in _no_systems
+
+bcc_unguarded contains finding.of(doc, "facts.systems", _empty_msg) if some doc in _no_systems
+
+tls_not_enforced contains finding.of(doc, "facts.systems", _empty_msg) if some doc in _no_systems

@@ -55,3 +55,10 @@ test_tls_not_enforced_fails if {
 	count(email.tls_not_enforced) == 1 with input as _input(object.union(_system, {"tls_enforced": false}))
 	count(email.tls_not_enforced) == 1 with input as _input(object.remove(_system, ["tls_enforced"]))
 }
+
+test_no_mail_systems_fails_every_control if {
+	empty := {"evidence": {"email_controls": [{"id": "mail", "facts": {"systems": []}}]}}
+	count(email.misdirection_unguarded) == 1 with input as empty
+	count(email.bcc_unguarded) == 1 with input as empty
+	count(email.tls_not_enforced) == 1 with input as empty
+}

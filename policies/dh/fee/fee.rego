@@ -3,6 +3,7 @@ package dh.fee
 
 import rego.v1
 
+import data.lib.dates
 import data.lib.finding
 
 # DH-FEE-01: the organisation is registered with the ICO and its annual fee is current.
@@ -19,3 +20,10 @@ fee_not_current contains finding.of(doc, "facts.expires", msg) if {
 }
 
 _current(facts, as_of) if facts.expires >= as_of
+
+# The fee is annual (DPA-FEE): the latest payment is no more than 12 months old.
+fee_not_current contains finding.of(doc, "facts.paid", msg) if {
+	some doc in input.evidence.ico_registration
+	not dates.within_months(doc.facts.paid, input.as_of, 12)
+	msg := sprintf("ICO registration %s: data protection fee last paid %s; it is due every year", [doc.facts.registration_number, object.get(doc.facts, "paid", "on a date not recorded")])
+}

@@ -32,9 +32,9 @@ ropa_incomplete contains finding.of(doc, sprintf("facts.activities[%d]", [i]), m
 	msg := sprintf("processing activity %s (%s) does not record %s", [activity.id, activity.name, concat(", ", missing)])
 }
 
-_list(object, field) if count(object[field]) > 0
+_list(record, field) if count(record[field]) > 0
 
-_text(object, field) if trim_space(object[field]) != ""
+_text(record, field) if trim_space(record[field]) != ""
 
 # DH-ROPA-02: special category and criminal offence data also record the lawful basis,
 # the DPA 2018 Schedule 1 condition and the appropriate policy document.
@@ -52,4 +52,10 @@ special_category_unrecorded contains finding.of(doc, sprintf("facts.activities[%
 	missing := [field | some field in ["lawful_basis", "schedule1_condition", "appropriate_policy_document"]; not _text(activity, field)]
 	count(missing) > 0
 	msg := sprintf("processing activity %s (%s) uses special category data but does not record %s", [activity.id, activity.name, concat(", ", missing)])
+}
+
+# An empty record of processing records nothing.
+ropa_incomplete contains finding.of(doc, "facts.activities", "the records of processing list no processing activities") if {
+	some doc in input.evidence.records_of_processing
+	count(object.get(doc.facts, "activities", [])) == 0
 }

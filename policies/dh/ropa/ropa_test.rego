@@ -54,3 +54,7 @@ test_special_category_without_condition_fails if {
 test_special_category_not_stated_fails if {
 	count(ropa.special_category_unrecorded) == 1 with input as _input(object.remove(_activity, ["special_category"]))
 }
+
+test_no_activities_fails if {
+	count(ropa.ropa_incomplete) == 1 with input as _facts({"controller_contact": "County Hall", "dpo_contact": "dpo@example.gov.uk", "activities": []})
+}

@@ -43,3 +43,13 @@ cyber_training_missing contains finding.of(doc, sprintf("facts.people[%d].topics
 	count(missing) > 0
 	msg := sprintf("%s (%s): latest training did not cover %s", [person.name, person.role, concat(", ", [replace(t, "_", " ") | some t in missing])])
 }
+
+# A training record listing nobody shows nobody trained.
+_no_people contains doc if {
+	some doc in input.evidence.training_records
+	count(object.get(doc.facts, "people", [])) == 0
+}
+
+training_overdue contains finding.of(doc, "facts.people", "the training records list nobody") if some doc in _no_people
+
+cyber_training_missing contains finding.of(doc, "facts.people", "the training records list nobody") if some doc in _no_people

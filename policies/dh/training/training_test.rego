@@ -47,3 +47,9 @@ test_no_phishing_training_fails if {
 test_no_topics_recorded_fails if {
 	count(training.cyber_training_missing) == 1 with input as _input(object.remove(_person, ["topics"]))
 }
+
+test_nobody_listed_fails if {
+	empty := {"as_of": "2026-11-01", "evidence": {"training_records": [{"id": "lms", "facts": {"people": []}}]}}
+	count(training.training_overdue) == 1 with input as empty
+	count(training.cyber_training_missing) == 1 with input as empty
+}

@@ -22,24 +22,38 @@ _latest := doc if {
 # PSN-GOV-01: a certificate in force, issued within the 12-month renewal cycle.
 certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 	doc := _latest
+	is_string(doc.facts.issued)
 	not dates.within_months(doc.facts.issued, input.as_of, 12)
-	msg := sprintf("%s: certificate issued %v, not renewed within 12 months of %s", [doc.facts.environment_name, object.get(doc.facts, "issued", "never"), input.as_of])
+	msg := sprintf("%s: certificate issued %s, not renewed within 12 months of %s", [_env(doc), doc.facts.issued, input.as_of])
+}
+
+# A certificate document without an issue date may be the newest: a finding, never skipped.
+certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
+	some doc in input.evidence.psn_certificate
+	not is_string(doc.facts.issued)
+	msg := sprintf("%s: certificate document %s has no issue date", [_env(doc), doc.id])
 }
 
 certificate_not_current contains finding.of(doc, "facts.expires", msg) if {
 	doc := _latest
 	not _unexpired(doc.facts, input.as_of)
-	msg := sprintf("%s: certificate expiry %v is before %s", [doc.facts.environment_name, object.get(doc.facts, "expires", "not stated"), input.as_of])
+	msg := sprintf("%s: certificate expiry %v is before %s", [_env(doc), object.get(doc.facts, "expires", "not stated"), input.as_of])
 }
 
 _unexpired(facts, as_of) if facts.expires >= as_of
+
+_env(doc) := name if {
+	name := doc.facts.environment_name
+	is_string(name)
+	trim_space(name) != ""
+} else := sprintf("(unnamed PSN environment, %s)", [doc.id])
 
 # PSN-GOV-02: the latest submission has all five parts.
 submission_incomplete contains finding.of(doc, "facts.submission", msg) if {
 	doc := _latest
 	some part in _parts
 	not part in object.get(doc.facts, ["submission", "parts"], [])
-	msg := sprintf("%s: submission lacks the %s part", [doc.facts.environment_name, replace(part, "_", " ")])
+	msg := sprintf("%s: submission lacks the %s part", [_env(doc), replace(part, "_", " ")])
 }
 
 # PSN-GOV-03: the CoCo names the environment's users, sites, internal IPs and hosted services.
@@ -47,42 +61,62 @@ coco_incomplete contains finding.of(doc, "facts.coco", msg) if {
 	doc := _latest
 	some field in _coco_counts
 	not _positive(object.get(doc.facts, ["coco", field], null))
-	msg := sprintf("%s: CoCo does not give the number of %s", [doc.facts.environment_name, replace(field, "_", " ")])
+	msg := sprintf("%s: CoCo does not give the number of %s", [_env(doc), replace(field, "_", " ")])
 }
 
 coco_incomplete contains finding.of(doc, "facts.coco", msg) if {
 	doc := _latest
 	not is_array(object.get(doc.facts, ["coco", "hosted_service_codes"], null))
-	msg := sprintf("%s: CoCo does not list hosted PSN service (SRV_) codes, nor say there are none", [doc.facts.environment_name])
+	msg := sprintf("%s: CoCo does not list hosted PSN service (SRV_) codes, nor say there are none", [_env(doc)])
+}
+
+coco_incomplete contains finding.of(doc, "facts.environment_name", msg) if {
+	doc := _latest
+	not _named(doc.facts.environment_name)
+	msg := sprintf("certificate document %s: CoCo does not name the PSN environment", [doc.id])
+}
+
+coco_incomplete contains finding.of(doc, sprintf("facts.coco.hosted_service_codes[%d]", [i]), msg) if {
+	doc := _latest
+	some i, code in doc.facts.coco.hosted_service_codes
+	not _service_code(code)
+	msg := sprintf("%s: hosted service code %v is not an SRV_ code", [_env(doc), code])
 }
 
 _positive(n) if n > 0
+
+_named(text) if {
+	is_string(text)
+	trim_space(text) != ""
+}
+
+_service_code(code) if regex.match(`^SRV_[A-Za-z0-9]+$`, code)
 
 # PSN-GOV-04: signed by the SIRO or an equivalent senior officer, with a date.
 signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
 	doc := _latest
 	not object.get(doc.facts, ["signatory", "role"], "") in _senior_roles
-	msg := sprintf("%s: CoCo signed by role %q; need the SIRO or an equivalent senior officer", [doc.facts.environment_name, object.get(doc.facts, ["signatory", "role"], "none")])
+	msg := sprintf("%s: CoCo signed by role %q; need the SIRO or an equivalent senior officer", [_env(doc), object.get(doc.facts, ["signatory", "role"], "none")])
 }
 
 signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
 	doc := _latest
 	not doc.facts.signatory.signed
-	msg := sprintf("%s: CoCo signature is not dated", [doc.facts.environment_name])
+	msg := sprintf("%s: CoCo signature is not dated", [_env(doc)])
 }
 
 # PSN-GOV-05: every IA condition met, or an exception agreed with the PSN team.
 ia_conditions_unmet contains finding.of(doc, "facts.coco", msg) if {
 	doc := _latest
 	count(object.get(doc.facts, ["coco", "ia_conditions"], [])) == 0
-	msg := sprintf("%s: CoCo IA conditions are not answered", [doc.facts.environment_name])
+	msg := sprintf("%s: CoCo IA conditions are not answered", [_env(doc)])
 }
 
 ia_conditions_unmet contains finding.of(doc, sprintf("facts.coco.ia_conditions[%d]", [i]), msg) if {
 	doc := _latest
 	some i, item in doc.facts.coco.ia_conditions
 	not _answered(item)
-	msg := sprintf("%s: IA condition %q is %s without an agreed exception on record", [doc.facts.environment_name, item.condition, item.status])
+	msg := sprintf("%s: IA condition %q is %s without an agreed exception on record", [_env(doc), object.get(item, "condition", sprintf("#%d", [i])), object.get(item, "status", "unanswered")])
 }
 
 _answered(item) if item.status == "met"
@@ -101,5 +135,5 @@ contacts_stale contains finding.of(doc, sprintf("facts.contacts[%d]", [i]), msg)
 	some doc in input.evidence.security_contacts
 	some i, contact in doc.facts.contacts
 	not dates.within_months(contact.last_confirmed, input.as_of, 12)
-	msg := sprintf("%s (%s): last confirmed with the PSN team %v, more than 12 months before %s", [contact.name, contact.role, object.get(contact, "last_confirmed", "never"), input.as_of])
+	msg := sprintf("%s (%s): last confirmed with the PSN team %v, more than 12 months before %s", [object.get(contact, "name", sprintf("contact #%d", [i])), object.get(contact, "role", "role not stated"), object.get(contact, "last_confirmed", "never"), input.as_of])
 }

@@ -118,3 +118,38 @@ test_contact_confirmed_twelve_months_and_a_day_ago_fails if {
 test_no_contacts_fails if {
 	"no PSN team contacts recorded" in gov.contacts_stale with input as {"as_of": "2026-10-31", "evidence": {"security_contacts": [{"id": "sc", "facts": {"contacts": []}}]}}
 }
+
+test_undated_certificate_beside_an_older_one_fails if {
+	old := {"id": "cert-old", "facts": _facts}
+	undated := {"id": "cert-new", "facts": object.remove(_facts, ["issued"])}
+	fs := gov.certificate_not_current with input as {"as_of": "2026-10-31", "evidence": {"psn_certificate": [old, undated]}}
+	count(fs) == 1
+	some f in fs
+	f.evidence == "cert-new"
+}
+
+test_unnamed_environment_fails if {
+	fs := gov.coco_incomplete with input as _cert(object.remove(_facts, ["environment_name"]))
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.environment_name"
+}
+
+test_hosted_srv_code_passes if {
+	count(gov.coco_incomplete) == 0 with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"hosted_service_codes": ["SRV_0123"]})}))
+}
+
+test_malformed_service_code_fails if {
+	fs := gov.coco_incomplete with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"hosted_service_codes": ["Revenues portal"]})}))
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.coco.hosted_service_codes[0]"
+}
+
+test_missing_users_count_fails if {
+	count(gov.coco_incomplete) == 1 with input as _cert(object.union(object.remove(_facts, ["coco"]), {"coco": object.remove(_facts.coco, ["users"])}))
+}
+
+test_contact_without_confirmation_date_fails if {
+	count(gov.contacts_stale) == 1 with input as {"as_of": "2026-11-01", "evidence": {"security_contacts": [{"id": "c", "facts": {"contacts": [{"name": "A", "role": "PSN contact"}]}}]}}
+}

@@ -9,7 +9,8 @@ _end_user := {"laptop", "desktop", "mobile", "tablet"}
 
 _portable := {"laptop", "mobile", "tablet"}
 
-# PSN-DATA-01: the assets carried over the PSN are identified and none is above OFFICIAL.
+# PSN-DATA-01: the assets carried over the PSN are identified and none is above OFFICIAL. An
+# asset above OFFICIAL (or unclassified) must be marked psn_data: false; unstated is a finding.
 above_official contains "the asset register marks no information asset as carried over the PSN" if {
 	count([asset | some doc in input.evidence.asset_register; some asset in doc.facts.assets; asset.psn_data == true]) == 0
 }
@@ -17,9 +18,9 @@ above_official contains "the asset register marks no information asset as carrie
 above_official contains finding.of(doc, sprintf("facts.assets[%d].classification", [i]), msg) if {
 	some doc in input.evidence.asset_register
 	some i, asset in doc.facts.assets
-	asset.psn_data == true
+	not asset.psn_data == false
 	not asset.classification == "OFFICIAL"
-	msg := sprintf("%s (%s) is carried over the PSN but classified %v; the PSN ceiling is OFFICIAL", [asset.id, asset.name, object.get(asset, "classification", "(unclassified)")])
+	msg := sprintf("%s (%s) is classified %v and not recorded as kept off the PSN (psn_data: false); the PSN ceiling is OFFICIAL", [object.get(asset, "id", sprintf("asset #%d", [i])), object.get(asset, "name", "unnamed"), object.get(asset, "classification", "(unclassified)")])
 }
 
 # PSN-DATA-02: end-user devices reaching the PSN encrypt storage; portable ones use an

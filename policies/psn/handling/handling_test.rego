@@ -56,3 +56,27 @@ test_device_without_psn_access_is_not_judged if {
 test_server_is_not_an_end_user_device if {
 	count(handling.device_data_unprotected) == 0 with input as _devices({"type": "server", "encrypted": false})
 }
+
+test_unclassified_psn_asset_fails if {
+	fs := handling.above_official with input as _assets([{"id": "IA-1", "name": "Benefits data", "psn_data": true}])
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "(unclassified)")
+}
+
+test_secret_asset_with_unstated_psn_use_fails if {
+	fs := handling.above_official with input as _assets([
+		{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true},
+		{"id": "IA-2", "name": "Liaison data", "classification": "SECRET"},
+	])
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.assets[1].classification"
+}
+
+test_official_asset_with_unstated_psn_use_passes if {
+	count(handling.above_official) == 0 with input as _assets([
+		{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true},
+		{"id": "IA-2", "name": "Payroll", "classification": "OFFICIAL"},
+	])
+}

@@ -17,7 +17,15 @@ ithc_not_current contains msg if {
 ithc_not_current contains finding.of(doc, "facts.scheme", msg) if {
 	doc := _latest_report
 	not doc.facts.scheme in _schemes
-	msg := sprintf("ITHC by %s is not under the CHECK, CREST or Tiger scheme", [doc.facts.provider])
+	msg := sprintf("ITHC %s by %s is not under the CHECK, CREST or Tiger scheme", [doc.id, _provider(doc)])
+}
+
+# A report without a completion date cannot be placed in time: it may be the newest, so it
+# is a finding rather than silently ignored in favour of an older dated one.
+ithc_not_current contains finding.of(doc, "facts.completed", msg) if {
+	some doc in input.evidence.ithc_report
+	not is_string(doc.facts.completed)
+	msg := sprintf("ITHC %s by %s has no completion date", [doc.id, _provider(doc)])
 }
 
 _current_by_approved_scheme if {
@@ -26,13 +34,20 @@ _current_by_approved_scheme if {
 	dates.within_months(doc.facts.completed, input.as_of, 12)
 }
 
-# PSN-ITHC-06: every finding of the latest ITHC is in the Remediation Action Plan, with an
-# owner and a target date.
+# PSN-ITHC-06: every finding of the latest ITHC is in the Remediation Action Plan, with the
+# reference's required fields: action, owner, target date and status (finding id and severity
+# come from the report).
 rap_incomplete contains finding.of(report, sprintf("facts.findings[%d]", [i]), msg) if {
 	report := _latest_report
 	some i, item in report.facts.findings
 	not _planned(item.id)
-	msg := sprintf("ITHC finding %s (%s, %s) has no Remediation Action Plan entry with an owner and target date", [item.id, item.severity, item.title])
+	msg := sprintf("ITHC finding %s (%s, %s) has no Remediation Action Plan entry with an action, owner, target date and status", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "severity", "severity not stated"), object.get(item, "title", "untitled")])
+}
+
+rap_incomplete contains finding.of(report, "facts.findings", msg) if {
+	report := _latest_report
+	not is_array(report.facts.findings)
+	msg := sprintf("ITHC %s does not list its findings, so the plan cannot be checked against them", [report.id])
 }
 
 rap_incomplete contains "no Remediation Action Plan evidence" if {
@@ -40,18 +55,32 @@ rap_incomplete contains "no Remediation Action Plan evidence" if {
 	count(object.get(input.evidence, "remediation_plan", [])) == 0
 }
 
+# The newest report by completion date (then id). Earlier reports are history: the PSN
+# submission carries the latest ITHC. An undated report sorts first, so it is judged only
+# when no report is dated (and PSN-ITHC-01 flags it whatever else exists).
 _latest_report := report if {
-	latest := max({[doc.facts.completed, doc.id] | some doc in input.evidence.ithc_report})
+	latest := max({[_completed(doc), doc.id] | some doc in input.evidence.ithc_report})
 	some report in input.evidence.ithc_report
-	[report.facts.completed, report.id] == latest
+	[_completed(report), report.id] == latest
 }
+
+_completed(doc) := object.get(doc.facts, "completed", "")
+
+_provider(doc) := object.get(doc.facts, "provider", "an unnamed provider")
 
 _planned(finding_id) if {
 	some plan in input.evidence.remediation_plan
 	some entry in plan.facts.items
 	entry.finding == finding_id
-	entry.owner != ""
-	entry.target_date
+	_filled(entry.action)
+	_filled(entry.owner)
+	_filled(entry.target_date)
+	_filled(entry.status)
+}
+
+_filled(text) if {
+	is_string(text)
+	trim_space(text) != ""
 }
 
 _external := ["email", "web", "firewalls", "remote_access", "third_party_connections"]
@@ -63,7 +92,7 @@ external_scope_incomplete contains finding.of(report, "facts.scope", msg) if {
 	report := _latest_report
 	some area in _external
 	not area in object.get(report.facts, ["scope", "external_covers"], [])
-	msg := sprintf("ITHC %s by %s: external scope does not cover %s", [report.id, report.facts.provider, replace(area, "_", " ")])
+	msg := sprintf("ITHC %s by %s: external scope does not cover %s", [report.id, _provider(report), replace(area, "_", " ")])
 }
 
 # PSN-ITHC-03: the latest ITHC's internal scope covers every area of the guidance.
@@ -71,7 +100,7 @@ internal_scope_incomplete contains finding.of(report, "facts.scope", msg) if {
 	report := _latest_report
 	some area in _internal
 	not area in object.get(report.facts, ["scope", "internal_covers"], [])
-	msg := sprintf("ITHC %s by %s: internal scope does not cover %s", [report.id, report.facts.provider, replace(area, "_", " ")])
+	msg := sprintf("ITHC %s by %s: internal scope does not cover %s", [report.id, _provider(report), replace(area, "_", " ")])
 }
 
 # PSN-ITHC-04: the internal test sampled at least 10% of the estate's devices.
@@ -81,8 +110,11 @@ sample_too_small contains finding.of(report, "facts.sample", msg) if {
 	msg := sprintf("ITHC %s tested %v of %v devices; need at least 10%%", [report.id, object.get(report.facts, ["sample", "devices_tested"], "an unstated number"), object.get(report.facts, ["sample", "estate_devices"], "an unstated number")])
 }
 
-# Integer arithmetic: tested / estate >= 10 / 100.
-_sample_enough(sample) if sample.devices_tested * 100 >= sample.estate_devices * 10
+# Integer arithmetic: tested / estate >= 10 / 100; an empty estate is not a sample.
+_sample_enough(sample) if {
+	sample.estate_devices > 0
+	sample.devices_tested * 100 >= sample.estate_devices * 10
+}
 
 # PSN-ITHC-05: findings scored with CVSS v3.x, every one of them.
 findings_unscored contains finding.of(report, "facts.cvss_version", msg) if {
@@ -91,9 +123,15 @@ findings_unscored contains finding.of(report, "facts.cvss_version", msg) if {
 	msg := sprintf("ITHC %s scores findings with CVSS %v; need v3.0 or v3.1", [report.id, object.get(report.facts, "cvss_version", "(version not stated)")])
 }
 
+findings_unscored contains finding.of(report, "facts.findings", msg) if {
+	report := _latest_report
+	not is_array(report.facts.findings)
+	msg := sprintf("ITHC %s does not list its findings", [report.id])
+}
+
 findings_unscored contains finding.of(report, sprintf("facts.findings[%d]", [i]), msg) if {
 	report := _latest_report
 	some i, item in report.facts.findings
 	not is_number(item.cvss)
-	msg := sprintf("ITHC finding %s (%s) has no CVSS score", [item.id, item.title])
+	msg := sprintf("ITHC finding %s (%s) has no CVSS score", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "title", "untitled")])
 }

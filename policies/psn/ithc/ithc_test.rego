@@ -129,3 +129,61 @@ test_earlier_report_by_unapproved_scheme_is_history if {
 test_no_report_at_all_fails if {
 	count(ithc.ithc_not_current) == 1 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": []}}
 }
+
+test_undated_newest_report_is_a_finding if {
+	old := {"id": "ithc-old", "facts": _report("2025-05-01", "CHECK").facts}
+	undated := {"id": "ithc-new", "facts": object.remove(_report("", "CHECK").facts, ["completed"])}
+	fs := ithc.ithc_not_current with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": [old, undated]}}
+	count(fs) == 1
+	some f in fs
+	f.evidence == "ithc-new"
+	f.path == "facts.completed"
+}
+
+test_sole_undated_report_fails_and_is_still_judged if {
+	undated := {"id": "ithc", "facts": object.remove(_report("", "CHECK").facts, ["completed"])}
+	count(ithc.ithc_not_current) == 2 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": [undated]}}
+	count(ithc.external_scope_incomplete) == 5 with input as {"evidence": {"ithc_report": [undated]}}
+}
+
+test_newer_report_by_unapproved_scheme_fails if {
+	old := {"id": "ithc-old", "facts": _report("2025-01-01", "CREST").facts}
+	new := {"id": "ithc-new", "facts": _report("2025-05-01", "other").facts}
+	fs := ithc.ithc_not_current with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": [old, new]}}
+	count(fs) == 1
+	some f in fs
+	f.evidence == "ithc-new"
+}
+
+test_tiger_scheme_passes if {
+	count(ithc.ithc_not_current) == 0 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": [_report("2025-06-01", "TIGER")]}}
+}
+
+test_entry_without_target_date_does_not_count if {
+	count(ithc.rap_incomplete) == 1 with input as {"evidence": {"ithc_report": [_report("2025-06-01", "CHECK")], "remediation_plan": [_plan([_entry("F-1"), object.remove(_entry("F-2"), ["target_date"])])]}}
+}
+
+test_entry_with_blank_action_does_not_count if {
+	count(ithc.rap_incomplete) == 1 with input as {"evidence": {"ithc_report": [_report("2025-06-01", "CHECK")], "remediation_plan": [_plan([_entry("F-1"), object.union(_entry("F-2"), {"action": " "})])]}}
+}
+
+test_entry_without_status_does_not_count if {
+	count(ithc.rap_incomplete) == 1 with input as {"evidence": {"ithc_report": [_report("2025-06-01", "CHECK")], "remediation_plan": [_plan([_entry("F-1"), object.remove(_entry("F-2"), ["status"])])]}}
+}
+
+test_report_without_findings_list_fails_rap_and_scoring if {
+	r := {"id": "ithc", "facts": object.union(object.remove(_report("2025-06-01", "CHECK").facts, ["findings"]), {"cvss_version": "3.1"})}
+	fs := ithc.rap_incomplete with input as {"evidence": {"ithc_report": [r], "remediation_plan": [_plan([])]}}
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.findings"
+	count(ithc.findings_unscored) == 1 with input as {"evidence": {"ithc_report": [r]}}
+}
+
+test_empty_estate_sample_fails if {
+	count(ithc.sample_too_small) == 1 with input as _scoped({"sample": {"estate_devices": 0, "devices_tested": 0}})
+}
+
+test_cvss_v3_0_scoring_passes if {
+	count(ithc.findings_unscored) == 0 with input as _scoped({"cvss_version": "3.0", "findings": _scored})
+}

@@ -10,22 +10,31 @@ _required_content := ["organisation_name", "creation_date", "local_connections",
 
 # PSN-NET-01: the latest diagram of the PSN-connected infrastructure (one that shows the PSN
 # connection) is under six months old and shows the organisation, its date, local
-# connections, gateways and security devices. Older diagrams may be kept as history.
+# connections, gateways and security devices. Older diagrams may be kept as history: the
+# newest one is what the PSN submission carries, and it must meet the bar on its own.
 diagram_inadequate contains "no network diagram shows the PSN connection" if {
 	count(_psn_diagrams) == 0
 }
 
 diagram_inadequate contains finding.of(doc, "facts.dated", msg) if {
 	doc := _latest_diagram
+	is_string(doc.facts.dated)
 	not dates.within_months(doc.facts.dated, input.as_of, 6)
-	msg := sprintf("network diagram dated %v is more than six months before %s", [object.get(doc.facts, "dated", "(no date)"), input.as_of])
+	msg := sprintf("network diagram %s dated %s is more than six months before %s", [doc.id, doc.facts.dated, input.as_of])
+}
+
+# An undated diagram may be the newest: it is a finding, never passed over for an older one.
+diagram_inadequate contains finding.of(doc, "facts.dated", msg) if {
+	some doc in _psn_diagrams
+	not is_string(doc.facts.dated)
+	msg := sprintf("network diagram %s has no date", [doc.id])
 }
 
 diagram_inadequate contains finding.of(doc, "facts.shows", msg) if {
 	doc := _latest_diagram
 	some item in _required_content
 	not doc.facts.shows[item] == true
-	msg := sprintf("network diagram does not show %s", [replace(item, "_", " ")])
+	msg := sprintf("network diagram %s does not show %s", [doc.id, replace(item, "_", " ")])
 }
 
 _psn_diagrams contains doc if {

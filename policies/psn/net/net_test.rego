@@ -71,3 +71,30 @@ test_diagram_of_other_networks_does_not_count if {
 	cde := {"id": "cde", "facts": {"dated": "2025-09-01", "shows": object.remove(_shows, ["psn_connection"])}}
 	net.diagram_inadequate == {"no network diagram shows the PSN connection"} with input as {"as_of": "2025-09-30", "evidence": {"network_diagram": [cde]}}
 }
+
+test_undated_diagram_beside_an_older_dated_one_fails if {
+	old := {"id": "nd-old", "facts": {"dated": "2025-09-01", "shows": _shows}}
+	undated := {"id": "nd-new", "facts": {"shows": _shows}}
+	fs := net.diagram_inadequate with input as {"as_of": "2025-09-30", "evidence": {"network_diagram": [old, undated]}}
+	count(fs) == 1
+	some f in fs
+	f.evidence == "nd-new"
+}
+
+test_stale_latest_diagram_fails_even_with_older_history if {
+	old := {"id": "nd-old", "facts": {"dated": "2024-01-01", "shows": _shows}}
+	new := {"id": "nd-new", "facts": {"dated": "2025-03-29", "shows": _shows}}
+	fs := net.diagram_inadequate with input as {"as_of": "2025-09-30", "evidence": {"network_diagram": [old, new]}}
+	count(fs) == 1
+	some f in fs
+	f.evidence == "nd-new"
+}
+
+test_newer_diagram_missing_content_fails_though_older_is_complete if {
+	old := {"id": "nd-old", "facts": {"dated": "2025-08-01", "shows": _shows}}
+	new := {"id": "nd-new", "facts": {"dated": "2025-09-01", "shows": object.remove(_shows, ["security_devices"])}}
+	fs := net.diagram_inadequate with input as {"as_of": "2025-09-30", "evidence": {"network_diagram": [old, new]}}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "nd-new does not show security devices")
+}

@@ -14,7 +14,7 @@ unsupported_software contains finding.of(doc, path, msg) if {
 	some s, sw in host.software
 	path := sprintf("facts.hosts[%d].software[%d]", [h, s])
 	not sw.supported == true
-	msg := sprintf("%s: %s %s is not supported by its vendor", [host.name, sw.name, object.get(sw, "version", "")])
+	msg := sprintf("%s: %s %s is not supported by its vendor", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", "")])
 }
 
 unsupported_software contains finding.of(doc, path, msg) if {
@@ -25,7 +25,7 @@ unsupported_software contains finding.of(doc, path, msg) if {
 	path := sprintf("facts.hosts[%d].software[%d]", [h, s])
 	sw.supported == true
 	sw.end_of_support < input.as_of
-	msg := sprintf("%s: %s %s is recorded as supported but its vendor support ended on %s", [host.name, sw.name, object.get(sw, "version", ""), sw.end_of_support])
+	msg := sprintf("%s: %s %s is recorded as supported but its vendor support ended on %s", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", ""), sw.end_of_support])
 }
 
 unsupported_software contains finding.of(doc, path, msg) if {
@@ -35,7 +35,7 @@ unsupported_software contains finding.of(doc, path, msg) if {
 	some s, sw in host.software
 	path := sprintf("facts.hosts[%d].software[%d]", [h, s])
 	not sw.licensed == true
-	msg := sprintf("%s: %s %s is not recorded as licensed", [host.name, sw.name, object.get(sw, "version", "")])
+	msg := sprintf("%s: %s %s is not recorded as licensed", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", "")])
 }
 
 # PSN-OPS-03: built to a standard, no vendor default passwords, unneeded services off.
@@ -173,7 +173,7 @@ removable_media_unprotected contains finding.of(doc, sprintf("facts.devices[%d].
 	device.type == "removable_media"
 	not device.psn_access == false
 	not device.encrypted == true
-	msg := sprintf("%s (removable media) is not encrypted", [device.name])
+	msg := sprintf("%s (removable media) is not encrypted", [object.get(device, "name", sprintf("device #%d", [i]))])
 }
 
 removable_media_unprotected contains finding.of(doc, sprintf("facts.devices[%d].organisation_issued", [i]), msg) if {
@@ -182,7 +182,7 @@ removable_media_unprotected contains finding.of(doc, sprintf("facts.devices[%d].
 	device.type == "removable_media"
 	not device.psn_access == false
 	not device.organisation_issued == true
-	msg := sprintf("%s (removable media) is not recorded as organisation-issued", [device.name])
+	msg := sprintf("%s (removable media) is not recorded as organisation-issued", [object.get(device, "name", sprintf("device #%d", [i]))])
 }
 
 _named(text) if {

@@ -180,3 +180,10 @@ test_media_kept_off_psn_is_not_judged if {
 test_laptop_is_not_removable_media if {
 	count(ops.removable_media_unprotected) == 0 with input as _media({"type": "laptop", "encrypted": false})
 }
+
+test_media_with_unknown_encryption_fails if {
+	fs := ops.removable_media_unprotected with input as _media({"organisation_issued": true})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.devices[0].encrypted"
+}

@@ -17,8 +17,34 @@ patch_late contains finding.of(doc, path, msg) if {
 	days := dates.days_between(patch.released, done)
 	days > 14
 	path := sprintf("facts.hosts[%d].patches[%d]", [h, p])
-	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within 14", [host.name, patch.severity, patch.id, patch.released, _state(patch), days])
+	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within 14", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p])), patch.released, _state(patch), days])
 }
+
+# An urgent update with no release date cannot be timed: a finding, never a pass.
+patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].released", [h, p]), msg) if {
+	some doc in input.evidence.patch_status
+	some h, host in doc.facts.hosts
+	some p, patch in host.patches
+	_urgent(patch)
+	not is_string(patch.released)
+	msg := sprintf("%s: %s patch %s has no release date, so the 14-day window cannot be checked", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p]))])
+}
+
+# An update whose severity and CVSS score are both unstated may be urgent: a finding.
+patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].severity", [h, p]), msg) if {
+	some doc in input.evidence.patch_status
+	some h, host in doc.facts.hosts
+	some p, patch in host.patches
+	not is_string(patch.severity)
+	not is_number(patch.cvss)
+	msg := sprintf("%s: patch %s states neither a severity nor a CVSS score", [_host(host, h), object.get(patch, "id", sprintf("#%d", [p]))])
+}
+
+_host(host, h) := object.get(host, "name", sprintf("host #%d", [h]))
+
+_rating(patch) := patch.severity if is_string(patch.severity)
+
+_rating(patch) := sprintf("CVSS %v", [patch.cvss]) if not is_string(patch.severity)
 
 # Vendor-rated critical or high, or fixing a vulnerability scored CVSS v3 7.0 or more.
 _urgent(patch) if patch.severity in {"critical", "high"}
@@ -35,5 +61,5 @@ unmanaged_device contains finding.of(doc, sprintf("facts.devices[%d]", [i]), msg
 	some i, device in doc.facts.devices
 	not device.psn_access == false
 	not device.managed == true
-	msg := sprintf("%s (%s) can reach PSN infrastructure but is not managed", [device.name, device.type])
+	msg := sprintf("%s (%s) can reach PSN infrastructure but is not managed", [object.get(device, "name", sprintf("device #%d", [i])), object.get(device, "type", "type not stated")])
 }

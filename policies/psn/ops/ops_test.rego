@@ -55,3 +55,24 @@ test_medium_patch_scored_cvss_6_9_is_not_judged if {
 test_device_with_unknown_management_and_access_fails if {
 	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT2", "type": "laptop", "encrypted": true}])
 }
+
+test_high_patch_without_release_date_fails if {
+	fs := ops.patch_late with input as _patch_input({"id": "K", "severity": "high", "installed": "2025-01-16"})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.hosts[0].patches[0].released"
+}
+
+test_cvss_only_patch_installed_late_names_its_score if {
+	fs := ops.patch_late with input as _patch_input({"id": "K", "cvss": 9.8, "released": "2025-01-01", "installed": "2025-01-16"})
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "srv-01: CVSS 9.8 patch K")
+}
+
+test_patch_without_severity_or_score_fails if {
+	fs := ops.patch_late with input as _patch_input({"id": "K", "released": "2025-01-01", "installed": "2025-01-02"})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.hosts[0].patches[0].severity"
+}

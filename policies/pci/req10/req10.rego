@@ -9,14 +9,19 @@ import data.lib.finding
 # PCI-10.5.1: audit logs kept at least 12 months, the latest 3 immediately available.
 log_retention_too_short contains finding.of(doc, "facts.retention_months", msg) if {
 	some doc in input.evidence.logging_config
-	doc.facts.retention_months < 12
-	msg := sprintf("audit logs kept %d months; need at least 12", [doc.facts.retention_months])
+	not _at_least(doc.facts, "retention_months", 12)
+	msg := sprintf("%s: audit logs kept %v months; need at least 12", [object.get(doc.facts, "platform", doc.id), object.get(doc.facts, "retention_months", "an unstated number of")])
 }
 
 log_retention_too_short contains finding.of(doc, "facts.immediately_available_months", msg) if {
 	some doc in input.evidence.logging_config
-	doc.facts.immediately_available_months < 3
-	msg := sprintf("%d months of audit logs immediately available; need at least 3", [doc.facts.immediately_available_months])
+	not _at_least(doc.facts, "immediately_available_months", 3)
+	msg := sprintf("%s: %v months of audit logs immediately available; need at least 3", [object.get(doc.facts, "platform", doc.id), object.get(doc.facts, "immediately_available_months", "an unstated number of")])
+}
+
+_at_least(facts, field, minimum) if {
+	is_number(facts[field])
+	facts[field] >= minimum
 }
 
 # PCI-10.2.1: audit logging switched on for every listed system component.
@@ -33,22 +38,22 @@ logging_not_enabled contains finding.of(doc, sprintf("facts.components[%d].loggi
 }
 
 # PCI-10.2.1.1 .. 10.2.1.7: each category of event is captured by the logging standard.
-user_access_not_logged contains f if some f in _event_missing("user_access_chd", "individual user access to cardholder data")
+user_access_not_logged contains f if some f in _event_missing(input.evidence, "user_access_chd", "individual user access to cardholder data")
 
-admin_actions_not_logged contains f if some f in _event_missing("admin_actions", "actions by administrators and interactive use of system accounts")
+admin_actions_not_logged contains f if some f in _event_missing(input.evidence, "admin_actions", "actions by administrators and interactive use of system accounts")
 
-log_access_not_logged contains f if some f in _event_missing("audit_log_access", "access to the audit logs")
+log_access_not_logged contains f if some f in _event_missing(input.evidence, "audit_log_access", "access to the audit logs")
 
-invalid_access_not_logged contains f if some f in _event_missing("invalid_access", "invalid logical access attempts")
+invalid_access_not_logged contains f if some f in _event_missing(input.evidence, "invalid_access", "invalid logical access attempts")
 
-credential_changes_not_logged contains f if some f in _event_missing("credential_changes", "changes to identification and authentication credentials")
+credential_changes_not_logged contains f if some f in _event_missing(input.evidence, "credential_changes", "changes to identification and authentication credentials")
 
-log_start_stop_not_logged contains f if some f in _event_missing("log_start_stop", "initialising, stopping or pausing the audit logs")
+log_start_stop_not_logged contains f if some f in _event_missing(input.evidence, "log_start_stop", "initialising, stopping or pausing the audit logs")
 
-object_changes_not_logged contains f if some f in _event_missing("object_create_delete", "creation and deletion of system-level objects")
+object_changes_not_logged contains f if some f in _event_missing(input.evidence, "object_create_delete", "creation and deletion of system-level objects")
 
-_event_missing(category, what) := {finding.of(doc, "facts.events_captured", msg) |
-	some doc in input.evidence.logging_config
+_event_missing(evidence, category, what) := {finding.of(doc, "facts.events_captured", msg) |
+	some doc in object.get(evidence, "logging_config", [])
 	not category in object.get(doc.facts, "events_captured", [])
 	msg := sprintf("%s: logging does not capture %s", [object.get(doc.facts, "platform", doc.id), what])
 }
@@ -92,13 +97,15 @@ _audit_logs_monitored if {
 # PCI-10.4.1: security events and critical-component logs reviewed at least daily.
 critical_log_review_not_daily contains finding.of(doc, "facts.review.frequency", msg) if {
 	some doc in input.evidence.logging_config
-	object.get(doc.facts, "review", {}).frequency != "daily"
-	msg := sprintf("critical logs reviewed %v; need daily", [object.get(object.get(doc.facts, "review", {}), "frequency", "with no stated frequency")])
+	is_object(doc.facts.review)
+	object.get(doc.facts.review, "frequency", "") != "daily"
+	msg := sprintf("%s: critical logs reviewed %v; need daily", [object.get(doc.facts, "platform", doc.id), object.get(doc.facts.review, "frequency", "with no stated frequency")])
 }
 
-critical_log_review_not_daily contains finding.of(doc, "facts.review", "no review of critical logs is recorded") if {
+critical_log_review_not_daily contains finding.of(doc, "facts.review", msg) if {
 	some doc in input.evidence.logging_config
 	not doc.facts.review
+	msg := sprintf("%s: no review of critical logs is recorded", [object.get(doc.facts, "platform", doc.id)])
 }
 
 # PCI-10.4.1.1: that review is done by automated mechanisms.
@@ -112,14 +119,14 @@ log_review_not_automated contains finding.of(doc, "facts.review.automated", msg)
 other_log_review_missing contains finding.of(doc, "facts.other_components_review", msg) if {
 	some doc in input.evidence.logging_config
 	not is_number(object.get(doc.facts, "other_components_review", {}).frequency_days)
-	msg := "no periodic review of the logs of other system components is recorded"
+	msg := sprintf("%s: no periodic review of the logs of other system components is recorded", [object.get(doc.facts, "platform", doc.id)])
 }
 
 # PCI-10.4.2.1: that interval set by a targeted risk analysis no older than 12 months.
 other_log_review_unjustified contains finding.of(doc, "facts.other_components_review.targeted_risk_analysis", msg) if {
 	some doc in input.evidence.logging_config
 	not _tra_current(object.get(object.get(doc.facts, "other_components_review", {}), "targeted_risk_analysis", {}), input.as_of)
-	msg := "no targeted risk analysis of the last 12 months sets the review frequency for other components"
+	msg := sprintf("%s: no targeted risk analysis of the last 12 months sets the review frequency for other components", [object.get(doc.facts, "platform", doc.id)])
 }
 
 _tra_current(tra, as_of) if dates.within_months(tra.performed, as_of, 12)

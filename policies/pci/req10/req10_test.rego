@@ -18,6 +18,15 @@ test_two_months_online_fails if {
 	count(req10.log_retention_too_short) == 1 with input as _input(12, 2)
 }
 
+test_missing_retention_facts_fail if {
+	count(req10.log_retention_too_short) == 2 with input as {"evidence": {"logging_config": [{"id": "log", "facts": {}}]}}
+}
+
+test_review_without_frequency_fails if {
+	facts := object.union(object.remove(_log, ["review"]), {"review": {"automated": true}})
+	count(req10.critical_log_review_not_daily) == 1 with input as {"as_of": "2026-11-01", "evidence": {"logging_config": [{"id": "log", "facts": facts}]}}
+}
+
 _log := {
 	"platform": "Sentinel",
 	"retention_months": 12, "immediately_available_months": 3,

@@ -12,12 +12,12 @@ asv_scans_missing contains msg if {
 	some q in numbers.range(0, 3)
 	start := dates.months_before(input.as_of, (q + 1) * 3)
 	end := dates.months_before(input.as_of, q * 3)
-	not _passing_asv_scan_between(start, end)
+	not _passing_asv_scan_between(object.get(input.evidence, "vulnerability_scan", []), start, end)
 	msg := sprintf("no passing external ASV scan between %s and %s", [start, end])
 }
 
-_passing_asv_scan_between(start, end) if {
-	some doc in input.evidence.vulnerability_scan
+_passing_asv_scan_between(scans, start, end) if {
+	some doc in scans
 	doc.facts.scope == "external"
 	doc.facts.asv == true
 	doc.facts.result == "pass"
@@ -26,18 +26,18 @@ _passing_asv_scan_between(start, end) if {
 }
 
 # The start and end of quarter q (0 = most recent) of the 12 months before as_of.
-_quarter(q) := [dates.months_before(input.as_of, (q + 1) * 3), dates.months_before(input.as_of, q * 3)]
+_quarter(as_of, q) := [dates.months_before(as_of, (q + 1) * 3), dates.months_before(as_of, q * 3)]
 
 # PCI-11.2.1: authorised and rogue wireless access points sought in each of the last four quarters.
 wireless_scans_missing contains msg if {
 	some q in numbers.range(0, 3)
-	[start, end] := _quarter(q)
-	not _wireless_scan_between(start, end)
+	[start, end] := _quarter(input.as_of, q)
+	not _wireless_scan_between(object.get(input.evidence, "wireless_scan", []), start, end)
 	msg := sprintf("no wireless access point scan between %s and %s", [start, end])
 }
 
-_wireless_scan_between(start, end) if {
-	some doc in input.evidence.wireless_scan
+_wireless_scan_between(scans, start, end) if {
+	some doc in scans
 	doc.facts.performed > start
 	doc.facts.performed <= end
 }
@@ -46,8 +46,8 @@ wireless_scans_missing contains finding.of(doc, sprintf("facts.rogue_aps[%d].res
 	some doc in input.evidence.wireless_scan
 	doc.facts.performed == _latest_wireless_scan
 	some i, ap in object.get(doc.facts, "rogue_aps", [])
-	ap.resolved != true
-	msg := sprintf("rogue access point %s found on %s is not resolved", [ap.identifier, doc.facts.performed])
+	object.get(ap, "resolved", false) != true
+	msg := sprintf("rogue access point %v found on %s is not resolved", [object.get(ap, "identifier", i), doc.facts.performed])
 }
 
 _latest_wireless_scan := max({doc.facts.performed | some doc in input.evidence.wireless_scan})
@@ -72,13 +72,13 @@ _justified(ap) if count(trim_space(ap.justification)) > 0
 # PCI-11.3.1: an internal scan in each of the last four quarters with no high or critical left open.
 internal_scans_missing contains msg if {
 	some q in numbers.range(0, 3)
-	[start, end] := _quarter(q)
-	not _clean_internal_scan_between(start, end)
+	[start, end] := _quarter(input.as_of, q)
+	not _clean_internal_scan_between(object.get(input.evidence, "vulnerability_scan", []), start, end)
 	msg := sprintf("no internal scan (or rescan) without open high or critical vulnerabilities between %s and %s", [start, end])
 }
 
-_clean_internal_scan_between(start, end) if {
-	some doc in input.evidence.vulnerability_scan
+_clean_internal_scan_between(scans, start, end) if {
+	some doc in scans
 	doc.facts.scope == "internal"
 	doc.facts.open_high_or_critical == 0
 	doc.facts.performed > start
@@ -112,11 +112,13 @@ _latest_internal_docs := {doc |
 	doc.facts.performed == _latest_internal_scan
 }
 
-# PCI-11.3.1.2: internal scans of the last 12 months are authenticated.
+# PCI-11.3.1.2: internal scans of the last 12 months are authenticated (scans before the
+# requirement became mandatory on 31 March 2025 are not judged).
 internal_scans_unauthenticated contains finding.of(doc, "facts.authenticated", msg) if {
 	some doc in input.evidence.vulnerability_scan
 	doc.facts.scope == "internal"
 	dates.within_months(doc.facts.performed, input.as_of, 12)
+	doc.facts.performed >= "2025-03-31"
 	object.get(doc.facts, "authenticated", false) != true
 	msg := sprintf("internal scan %s by %s was not authenticated", [doc.facts.performed, doc.facts.provider])
 }
@@ -131,17 +133,17 @@ change_scan_vulnerabilities_open contains finding.of(doc, "facts.highest_open_cv
 }
 
 # Penetration tests count only when done by a qualified, organisationally independent tester.
-_valid_pentest_within(type, months) if {
-	some doc in input.evidence.penetration_test
+_valid_pentest_within(tests, as_of, type, months) if {
+	some doc in tests
 	doc.facts.type == type
 	doc.facts.tester.independent == true
 	count(trim_space(doc.facts.tester.qualification)) > 0
-	dates.within_months(doc.facts.performed, input.as_of, months)
+	dates.within_months(doc.facts.performed, as_of, months)
 }
 
-_pentest_missing(type, months) := msg if {
-	not _valid_pentest_within(type, months)
-	msg := sprintf("no %s penetration test by a qualified, independent tester in the %d months before %s", [type, months, input.as_of])
+_pentest_missing(tests, as_of, type, months) := msg if {
+	not _valid_pentest_within(tests, as_of, type, months)
+	msg := sprintf("no %s penetration test by a qualified, independent tester in the %d months before %s", [type, months, as_of])
 }
 
 # PCI-11.4.1: each pen test of the last 12 months follows a documented methodology whose
@@ -154,14 +156,14 @@ pentest_methodology_weak contains finding.of(doc, "facts.methodology", msg) if {
 }
 
 # PCI-11.4.2 / 11.4.3: internal and external penetration tests within the last 12 months.
-internal_pentest_missing contains _pentest_missing("internal", 12)
+internal_pentest_missing contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "internal", 12)
 
-external_pentest_missing contains _pentest_missing("external", 12)
+external_pentest_missing contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "external", 12)
 
 # PCI-11.4.5 / 11.4.6: segmentation tested within 12 months (merchants) or 6 months (service providers).
-segmentation_test_missing contains _pentest_missing("segmentation", 12)
+segmentation_test_missing contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "segmentation", 12)
 
-segmentation_test_missing_service_provider contains _pentest_missing("segmentation", 6)
+segmentation_test_missing_service_provider contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "segmentation", 6)
 
 # PCI-11.4.4: exploitable findings of the last 12 months' tests fixed and retested.
 pentest_findings_open contains finding.of(doc, sprintf("facts.findings[%d]", [i]), msg) if {
@@ -181,12 +183,12 @@ _fixed_and_retested(f) if {
 # PCI-11.5.1: IDS/IPS covers the CDE perimeter and critical points, alerts staff, is kept current.
 intrusion_detection_weak contains msg if {
 	some area in ["cde_perimeter", "critical_points"]
-	not _covered(area)
+	not _covered(object.get(input.evidence, "intrusion_detection", []), area)
 	msg := sprintf("no IDS/IPS sensor covers %s", [replace(area, "_", " ")])
 }
 
-_covered(area) if {
-	some doc in input.evidence.intrusion_detection
+_covered(docs, area) if {
+	some doc in docs
 	some sensor in doc.facts.sensors
 	area in object.get(sensor, "coverage", [])
 }

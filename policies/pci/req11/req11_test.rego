@@ -58,6 +58,11 @@ test_unresolved_rogue_ap_in_latest_scan_fails if {
 	count(req11.wireless_scans_missing) == 1 with input as _wifi_input(scans)
 }
 
+test_rogue_ap_without_resolution_state_fails if {
+	scans := array.concat(array.slice(_wifi_quarters, 0, 3), [_wifi("2025-12-15", {"rogue_aps": [{"identifier": "aa:bb"}]})])
+	count(req11.wireless_scans_missing) == 1 with input as _wifi_input(scans)
+}
+
 test_justified_access_points_pass if {
 	count(req11.wireless_ap_unjustified) == 0 with input as _wifi_input(_wifi_quarters)
 }
@@ -264,4 +269,18 @@ test_fim_without_critical_files_fails if {
 
 test_fim_interval_missing_fails if {
 	count(req11.change_detection_weak) == 1 with input as {"evidence": {"change_detection": [{"id": "fim", "facts": {"tool": "x", "monitored": []}}]}}
+}
+
+test_no_evidence_at_all_fails_every_cadence if {
+	count(req11.asv_scans_missing) == 4 with input as {"as_of": "2026-11-01", "evidence": {}}
+	count(req11.internal_scans_missing) == 4 with input as {"as_of": "2026-11-01", "evidence": {}}
+	count(req11.wireless_scans_missing) == 4 with input as {"as_of": "2026-11-01", "evidence": {}}
+	count(req11.internal_pentest_missing) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
+	count(req11.segmentation_test_missing_service_provider) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
+	count(req11.intrusion_detection_weak) == 2 with input as {"as_of": "2026-11-01", "evidence": {}}
+}
+
+test_unauthenticated_scan_before_31_march_2025_is_not_judged if {
+	count(req11.internal_scans_unauthenticated) == 0 with input as _scans([_internal("2025-03-30", {"authenticated": false})])
+	count(req11.internal_scans_unauthenticated) == 1 with input as _scans([_internal("2025-03-31", {"authenticated": false})])
 }

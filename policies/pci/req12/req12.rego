@@ -10,7 +10,7 @@ import data.lib.dates
 import data.lib.finding
 
 # security_policy documents of one type (information_security, acceptable_use, ...).
-_docs(type) := [doc | some doc in input.evidence.security_policy; doc.facts.type == type]
+_docs(evidence, type) := [doc | some doc in object.get(evidence, "security_policy", []); doc.facts.type == type]
 
 _none(type) := sprintf("no %s document in the security_policy evidence", [type])
 
@@ -37,40 +37,40 @@ _any_between(days, start, end) if {
 # --- 12.1 information security policy ---------------------------------------------------
 
 # PCI-12.1.1: the information security policy is approved and published.
-infosec_policy_not_established contains _none("information_security") if count(_docs("information_security")) == 0
+infosec_policy_not_established contains _none("information_security") if count(_docs(input.evidence, "information_security")) == 0
 
 infosec_policy_not_established contains finding.of(doc, "facts.approved", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not doc.facts.approved
 	msg := sprintf("%s: no approval date recorded", [doc.facts.name])
 }
 
 infosec_policy_not_established contains finding.of(doc, "facts.published_to", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not doc.facts.published_to
 	msg := sprintf("%s: not recorded as published to personnel", [doc.facts.name])
 }
 
 # PCI-12.1.2: reviewed at least every 12 months.
-infosec_policy_review_overdue contains _none("information_security") if count(_docs("information_security")) == 0
+infosec_policy_review_overdue contains _none("information_security") if count(_docs(input.evidence, "information_security")) == 0
 
 infosec_policy_review_overdue contains finding.of(doc, "facts.last_reviewed", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not _recent(doc.facts.last_reviewed, input.as_of, 12)
 	msg := sprintf("%s: last reviewed %v; need a review within 12 months", [doc.facts.name, object.get(doc.facts, "last_reviewed", "never")])
 }
 
 # PCI-12.1.3: roles defined, and every person it applies to has acknowledged it.
-security_roles_not_acknowledged contains _none("information_security") if count(_docs("information_security")) == 0
+security_roles_not_acknowledged contains _none("information_security") if count(_docs(input.evidence, "information_security")) == 0
 
 security_roles_not_acknowledged contains finding.of(doc, "facts.defines_roles", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not doc.facts.defines_roles == true
 	msg := sprintf("%s: does not define security roles and responsibilities", [doc.facts.name])
 }
 
 security_roles_not_acknowledged contains finding.of(doc, "facts.acknowledgement", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not _all_acknowledged(doc.facts)
 	ack := object.get(doc.facts, "acknowledgement", {})
 	msg := sprintf("%s: acknowledged by %v of %v personnel", [doc.facts.name, object.get(ack, "acknowledged", "no record"), object.get(ack, "personnel", "an unknown number of")])
@@ -82,10 +82,10 @@ _all_acknowledged(facts) if {
 }
 
 # PCI-12.1.4: a CISO or security-knowledgeable executive is formally responsible.
-security_responsibility_unassigned contains _none("information_security") if count(_docs("information_security")) == 0
+security_responsibility_unassigned contains _none("information_security") if count(_docs(input.evidence, "information_security")) == 0
 
 security_responsibility_unassigned contains finding.of(doc, "facts.security_lead", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not doc.facts.security_lead.name
 	msg := sprintf("%s: names no CISO or executive responsible for information security", [doc.facts.name])
 }
@@ -95,16 +95,16 @@ security_responsibility_unassigned contains finding.of(doc, "facts.security_lead
 _acceptable_use_topics := ["explicit_approval", "acceptable_uses", "approved_products"]
 
 # PCI-12.2.1: approved acceptable use policy covering approval, uses and approved products.
-acceptable_use_policy_incomplete contains _none("acceptable_use") if count(_docs("acceptable_use")) == 0
+acceptable_use_policy_incomplete contains _none("acceptable_use") if count(_docs(input.evidence, "acceptable_use")) == 0
 
 acceptable_use_policy_incomplete contains finding.of(doc, "facts.approved", msg) if {
-	some doc in _docs("acceptable_use")
+	some doc in _docs(input.evidence, "acceptable_use")
 	not doc.facts.approved
 	msg := sprintf("%s: no approval date recorded", [doc.facts.name])
 }
 
 acceptable_use_policy_incomplete contains finding.of(doc, "facts.covers", msg) if {
-	some doc in _docs("acceptable_use")
+	some doc in _docs(input.evidence, "acceptable_use")
 	some topic in _acceptable_use_topics
 	not topic in object.get(doc.facts, "covers", [])
 	msg := sprintf("%s: does not cover %s", [doc.facts.name, topic])
@@ -112,8 +112,8 @@ acceptable_use_policy_incomplete contains finding.of(doc, "facts.covers", msg) i
 
 # --- 12.3 targeted risk analyses and technology reviews -------------------------------------
 
-_analyses(approach) := [[doc, i, a] |
-	some doc in input.evidence.targeted_risk_analysis
+_analyses(evidence, approach) := [[doc, i, a] |
+	some doc in object.get(evidence, "targeted_risk_analysis", [])
 	some i, a in doc.facts.analyses
 	a.approach == approach
 ]
@@ -122,18 +122,18 @@ _tra_date(a) := object.get(a, "last_reviewed", object.get(a, "performed", "never
 
 # PCI-12.3.1: every flexible-frequency analysis reviewed within 12 months and approved.
 flexible_tra_not_current contains "no flexible-frequency targeted risk analyses recorded" if {
-	count(_analyses("flexible_frequency")) == 0
+	count(_analyses(input.evidence, "flexible_frequency")) == 0
 }
 
 flexible_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].last_reviewed", [i]), msg) if {
-	some entry in _analyses("flexible_frequency")
+	some entry in _analyses(input.evidence, "flexible_frequency")
 	[doc, i, a] := entry
 	not _recent(_tra_date(a), input.as_of, 12)
 	msg := sprintf("analysis for %s: last reviewed %s; need a review within 12 months", [a.requirement, _tra_date(a)])
 }
 
 flexible_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].approved_by", [i]), msg) if {
-	some entry in _analyses("flexible_frequency")
+	some entry in _analyses(input.evidence, "flexible_frequency")
 	[doc, i, a] := entry
 	not a.approved_by
 	msg := sprintf("analysis for %s: no approver recorded", [a.requirement])
@@ -155,14 +155,14 @@ customized_tra_not_current contains finding.of(doc, "facts.analyses", msg) if {
 }
 
 customized_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].last_reviewed", [i]), msg) if {
-	some entry in _analyses("customized")
+	some entry in _analyses(input.evidence, "customized")
 	[doc, i, a] := entry
 	not _recent(_tra_date(a), input.as_of, 12)
 	msg := sprintf("customized-approach analysis for %s: last performed %s; need one within 12 months", [a.requirement, _tra_date(a)])
 }
 
 customized_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].approved_by", [i]), msg) if {
-	some entry in _analyses("customized")
+	some entry in _analyses(input.evidence, "customized")
 	[doc, i, a] := entry
 	not a.approved_by
 	msg := sprintf("customized-approach analysis for %s: not approved by senior management", [a.requirement])
@@ -177,14 +177,15 @@ crypto_inventory_review_overdue contains finding.of(doc, "facts.cryptography", m
 
 crypto_inventory_review_overdue contains finding.of(doc, "facts.cryptography.reviewed", msg) if {
 	some doc in input.evidence.hardware_software_review
+	is_object(doc.facts.cryptography)
 	not _recent(doc.facts.cryptography.reviewed, input.as_of, 12)
-	doc.facts.cryptography
-	msg := sprintf("cipher suites and protocols last reviewed %s; need a review within 12 months", [doc.facts.cryptography.reviewed])
+	msg := sprintf("cipher suites and protocols last reviewed %v; need a review within 12 months", [object.get(doc.facts.cryptography, "reviewed", "never")])
 }
 
 crypto_inventory_review_overdue contains finding.of(doc, "facts.cryptography.in_use", msg) if {
 	some doc in input.evidence.hardware_software_review
-	count(doc.facts.cryptography.in_use) == 0
+	is_object(doc.facts.cryptography)
+	count(object.get(doc.facts.cryptography, "in_use", [])) == 0
 	msg := "the cipher suite and protocol inventory is empty"
 }
 
@@ -226,15 +227,15 @@ _end_of_life_within_a_year(tech, as_of) if tech.end_of_life <= dates.add_months(
 
 # --- 12.4 service providers: compliance programme -----------------------------------------
 
-_reviews(type) := [[doc, i, r] |
-	some doc in input.evidence.security_policy
+_reviews(evidence, type) := [[doc, i, r] |
+	some doc in object.get(evidence, "security_policy", [])
 	some i, r in doc.facts.compliance_reviews
 	r.type == type
 ]
 
 # PCI-12.4.2: a policy-adherence review in each of the last four 3-month windows.
 policy_adherence_reviews_missing contains msg if {
-	days := [entry[2].performed | some entry in _reviews("policy_adherence")]
+	days := [entry[2].performed | some entry in _reviews(input.evidence, "policy_adherence")]
 	some entry in _empty_windows(days, input.as_of, 3, 4)
 	[start, end] := entry
 	msg := sprintf("no policy-adherence review between %s and %s (need one at least every 3 months)", [start, end])
@@ -242,12 +243,12 @@ policy_adherence_reviews_missing contains msg if {
 
 # PCI-12.4.2.1: each review in the last 12 months is documented and signed off.
 adherence_review_results_unsigned contains msg if {
-	count([entry | some entry in _reviews("policy_adherence"); _recent(entry[2].performed, input.as_of, 12)]) == 0
+	count([entry | some entry in _reviews(input.evidence, "policy_adherence"); _recent(entry[2].performed, input.as_of, 12)]) == 0
 	msg := "no policy-adherence reviews in the last 12 months"
 }
 
 adherence_review_results_unsigned contains finding.of(doc, sprintf("facts.compliance_reviews[%d]", [i]), msg) if {
-	some entry in _reviews("policy_adherence")
+	some entry in _reviews(input.evidence, "policy_adherence")
 	[doc, i, r] := entry
 	_recent(r.performed, input.as_of, 12)
 	not _signed_off(r)
@@ -301,19 +302,19 @@ _latest(days) := "none" if count(days) == 0
 # --- 12.6 security awareness ----------------------------------------------------------------
 
 # PCI-12.6.1: an approved security awareness programme.
-awareness_programme_missing contains _none("security_awareness_programme") if count(_docs("security_awareness_programme")) == 0
+awareness_programme_missing contains _none("security_awareness_programme") if count(_docs(input.evidence, "security_awareness_programme")) == 0
 
 awareness_programme_missing contains finding.of(doc, "facts.approved", msg) if {
-	some doc in _docs("security_awareness_programme")
+	some doc in _docs(input.evidence, "security_awareness_programme")
 	not doc.facts.approved
 	msg := sprintf("%s: no approval date recorded", [doc.facts.name])
 }
 
 # PCI-12.6.2: the programme is reviewed at least every 12 months.
-awareness_programme_review_overdue contains _none("security_awareness_programme") if count(_docs("security_awareness_programme")) == 0
+awareness_programme_review_overdue contains _none("security_awareness_programme") if count(_docs(input.evidence, "security_awareness_programme")) == 0
 
 awareness_programme_review_overdue contains finding.of(doc, "facts.last_reviewed", msg) if {
-	some doc in _docs("security_awareness_programme")
+	some doc in _docs(input.evidence, "security_awareness_programme")
 	not _recent(doc.facts.last_reviewed, input.as_of, 12)
 	msg := sprintf("%s: last reviewed %v; need a review within 12 months", [doc.facts.name, object.get(doc.facts, "last_reviewed", "never")])
 }
@@ -351,10 +352,10 @@ awareness_training_overdue contains finding.of(doc, sprintf("facts.people[%d].la
 	msg := sprintf("%s: last trained %s; need training within 12 months", [p.name, _last_trained(p)])
 }
 
-awareness_training_overdue contains _none("information_security") if count(_docs("information_security")) == 0
+awareness_training_overdue contains _none("information_security") if count(_docs(input.evidence, "information_security")) == 0
 
 awareness_training_overdue contains finding.of(doc, "facts.acknowledgement.campaign_completed", msg) if {
-	some doc in _docs("information_security")
+	some doc in _docs(input.evidence, "information_security")
 	not _recent(doc.facts.acknowledgement.campaign_completed, input.as_of, 12)
 	msg := sprintf("%s: no acknowledgement campaign completed within 12 months", [doc.facts.name])
 }
@@ -506,7 +507,7 @@ ir_training_frequency_unsupported contains finding.of(doc, "facts.training_frequ
 }
 
 _ir_analyses := [a |
-	some entry in _analyses("flexible_frequency")
+	some entry in _analyses(input.evidence, "flexible_frequency")
 	a := entry[2]
 	a.requirement == "12.10.4.1"
 	_recent(_tra_date(a), input.as_of, 12)

@@ -183,6 +183,11 @@ test_crypto_inventory_missing_or_empty_fails if {
 	count(req12.crypto_inventory_review_overdue) == 1 with input as _hw({"cryptography": {"reviewed": "2026-06-30", "in_use": []}})
 }
 
+test_crypto_review_date_or_inventory_absent_fails if {
+	doc := {"id": "hw", "facts": {"reviewed": "2026-06-30", "technologies": [_tech], "cryptography": {}}}
+	count(req12.crypto_inventory_review_overdue) == 2 with input as _in({"hardware_software_review": [doc]})
+}
+
 test_technology_review_twelve_months_ago_passes if {
 	count(req12.technology_review_overdue) == 0 with input as _hw({"reviewed": "2025-11-01"})
 }

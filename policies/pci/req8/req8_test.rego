@@ -22,6 +22,9 @@ test_eleven_characters_fails if {
 test_eight_passes_only_where_system_cannot_do_twelve if {
 	count(req8.password_too_short) == 0 with input as _input(object.union(_good, {"min_length": 8, "system_max_supported_length": 8}))
 	count(req8.password_too_short) == 1 with input as _input(object.union(_good, {"min_length": 7, "system_max_supported_length": 8}))
+	count(req8.password_too_short) == 0 with input as _input(object.union(_good, {"min_length": 8, "system_max_supported_length": 11}))
+	count(req8.password_too_short) == 1 with input as _input(object.union(_good, {"min_length": 8, "system_max_supported_length": 12}))
+	count(req8.password_too_short) == 1 with input as _input(object.union(_good, {"min_length": 8}))
 }
 
 test_missing_length_fails if {
@@ -122,6 +125,8 @@ test_inactive_uses_stricter_local_limit_and_creation_date if {
 test_admin_in_cde_without_mfa_fails if {
 	admin := object.union(_user, {"type": "admin", "mfa_enrolled": false})
 	count(req8.admin_without_mfa) == 1 with input as _ua([admin])
+	count(req8.admin_without_mfa) == 1 with input as _ua([object.remove(admin, ["mfa_enrolled"])])
+	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"mfa_enrolled": true})])
 	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"in_cde": false})])
 	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(_svc, {"privileged": true})])
 }

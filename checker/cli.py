@@ -20,18 +20,23 @@ from checker.evidence import load_evidence
 from checker.formats import FORMATS, json_
 from checker.gitref import export_at
 from checker.inputs import assess_directory, load_sources
-from checker.model import FailOn, Status, control_sort_key
+from checker.model import FailOn, control_sort_key
 from checker.options import (
     as_of_option,
     catalogue_options,
+    engine_settings,
+    evidence_dirs_option,
     evidence_option,
     framework_option,
     limits,
+    opa_options,
     output_options,
     run_options,
     today,
 )
 from checker.output import emit
+from checker.report import RUN
+from checker.reportcli import assess, explain, gaps, matrix, publish
 
 
 class CheckerGroup(click.Group):
@@ -80,27 +85,82 @@ def cli(ctx: click.Context, debug: bool) -> None:
 Examples:
   checker run --evidence evidence/example
   checker run --framework psn --as-of 2026-03-31 --fail-on gap
-  checker run --format json --output results.json""")
-@evidence_option
+  checker run --format json --output results.json
+  checker run --evidence orgs/a --evidence orgs/b --jobs 4 --format json""")
+@evidence_dirs_option
 @catalogue_options
 @framework_option
 @as_of_option
 @run_options
 @output_options(list(FORMATS), "table")
-def run(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Evaluate this many --evidence directories at a time.")
+def run(evidence_dirs: tuple[Path, ...], controls_dir: Path | None, policies_dir: Path | None,
         frameworks: tuple[str, ...], as_of: str | None, fail_on: str, engine: str,
-        format_name: str, output: Path | None) -> None:
-    """Evaluate every control and print the control matrix and gap list."""
-    assessment = assess_directory(evidence_dir, as_of or today(), controls_dir=controls_dir,
-                                  policies_dir=policies_dir, frameworks=frameworks,
-                                  engine=engine, limits=limits())
-    emit(FORMATS[format_name].render(assessment), output)
+        format_name: str, output: Path | None, jobs: int) -> None:
+    """Evaluate every control and print the control matrix and gap list.
+
+    Several --evidence directories (one per organisation) give one report each: json, a
+    list of {evidence, exit_code, results | errors}; table, one section each; the exit code
+    is the worst.
+    """
+    if len(evidence_dirs) > 1:
+        _run_many(evidence_dirs, jobs, format_name, output, FailOn(fail_on), {
+            "as_of": as_of or today(), "controls_dir": controls_dir,
+            "policies_dir": policies_dir, "frameworks": frameworks, "engine": engine,
+            "limits": limits(), "engine_options": engine_settings(engine)})
+    assessment = assess(evidence_dirs[0], as_of, controls_dir=controls_dir,
+                        policies_dir=policies_dir, frameworks=frameworks, engine=engine)
+    publish(assessment, FORMATS[format_name], RUN, output)
     code = assessment.exit_code(FailOn(fail_on))
-    if output is not None:
-        counts = assessment.counts()
-        summary = ", ".join(f"{counts[s]} {s.label}" for s in Status if counts.get(s))
-        click.echo(f"wrote {output}: {len(assessment.results)} controls ({summary})", err=True)
     click.get_current_context().exit(int(code))
+
+
+def _run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
+              output: Path | None, fail_on: FailOn, options: dict[str, Any]) -> None:
+    from checker import fanout
+
+    if format_name not in ("json", "table"):
+        raise click.UsageError("several --evidence directories need --format json or table")
+    outcomes = fanout.assess_many(evidence_dirs, jobs, options, assess_directory)
+    for outcome in outcomes:
+        for problem in outcome.problems:
+            click.echo(f"error: {problem}", err=True)
+    if format_name == "json":
+        emit(fanout.render_json(outcomes, fail_on, json_.document), output)
+    else:
+        emit(fanout.render_sections(outcomes, fail_on, FORMATS["table"].render), output)
+    click.get_current_context().exit(fanout.worst(outcomes, fail_on))
+
+
+@cli.group()
+def bundle() -> None:
+    """Package the catalogue for a fleet of OPA servers."""
+
+
+@bundle.command("build", epilog="""\b
+Examples:
+  checker bundle build --output bundle.tar.gz
+  checker bundle build --framework pci --revision 2026.11 --output pci.tar.gz""")
+@catalogue_options
+@framework_option
+@click.option("--revision", default=None, help="Manifest revision. [default: sha256 of the "
+              "catalogue and policies]")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the .tar.gz bundle.")
+def bundle_build(controls_dir: Path | None, policies_dir: Path | None,
+                 frameworks: tuple[str, ...], revision: str | None, output: Path) -> None:
+    """Write an OPA bundle: .manifest, the policies, the query module, control metadata as
+    data (data.checker.catalogue). Byte-identical for the same inputs; see docs/scale.md."""
+    from checker.bundle import build_bundle
+    from checker.catalogue import load_catalogue
+    from checker.policies import bundled, load_policies
+
+    catalogue = load_catalogue(controls_dir or bundled("controls"), "controls")
+    modules = load_policies(policies_dir or bundled("policies"), "policies")
+    emit(build_bundle(catalogue, modules, frameworks, revision), output)
+    click.echo(f"wrote {output}: {sum(not m.is_test for m in modules)} policies, "
+               f"{len(catalogue.select(frameworks))} controls", err=True)
 
 
 @cli.command(epilog="""\b
@@ -120,6 +180,7 @@ Exit codes: 0 no regression, 1 regressions, 2 input error, 3 evaluation error.""
               help="Compare with a saved `checker run --format json`.")
 @click.option("--engine", type=click.Choice(ENGINES), default="regorus", show_default=True,
               help="Rego engine.")
+@opa_options
 @click.option("--format", "format_name", type=click.Choice(sorted(DIFF_FORMATS)),
               default="table", show_default=True, help="Output format.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -137,7 +198,8 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
         raise click.UsageError("give exactly one of --base REF or --baseline FILE")
     as_of = as_of or today()
     options = {"controls_dir": controls_dir, "policies_dir": policies_dir,
-               "frameworks": frameworks, "engine": engine, "limits": limits()}
+               "frameworks": frameworks, "engine": engine, "limits": limits(),
+               "engine_options": engine_settings(engine)}
     head = assess_directory(evidence_dir, as_of, **options)
     if baseline is not None:
         base, label = load_baseline(baseline), str(baseline)
@@ -322,6 +384,11 @@ def policy_test(policies_dir: Path | None, match: str, coverage: bool,
         click.echo(f"coverage {report.coverage_percent:.1f}% is below {min_coverage:.1f}%",
                    err=True)
         ctx.exit(int(ExitCode.FINDINGS))
+
+
+cli.add_command(matrix)
+cli.add_command(gaps)
+cli.add_command(explain)
 
 
 def main() -> None:

@@ -9,9 +9,9 @@ from typing import Any
 from tabulate import tabulate
 
 from checker.diff import Change, Diff
-
-SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/"
-                "sarif-schema-2.1.0.json")
+from checker.formats import github as gh
+from checker.formats import markdown as md
+from checker.formats import sarif as sarif_
 
 
 def _headline(diff: Diff) -> str:
@@ -40,15 +40,10 @@ def table(diff: Diff) -> str:
 
 
 def markdown(diff: Diff) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    parts = [f"### {'❌' if diff.regressions else '✅'} {cell(_headline(diff))}"]
+    parts = [f"### {'❌' if diff.regressions else '✅'} {md.cell(_headline(diff))}"]
     for label, changes in (("Regressions", diff.regressions), ("Improvements", diff.improvements)):
         if changes:
-            parts += ["", f"**{label}**", "", "| control | before | after | why | where |",
-                      "| --- | --- | --- | --- | --- |"]
-            parts += ["| " + " | ".join(cell(v) for v in row) + " |" for row in _rows(changes)]
+            parts += ["", f"**{label}**", "", *md.table(_HEADERS, _rows(changes))]
     return "\n".join(parts) + "\n"
 
 
@@ -68,21 +63,12 @@ def json_(diff: Diff) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape(text: str, property_: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
-
-
 def github(diff: Diff) -> str:
     """GitHub Actions workflow commands: one ::error per regression, on its YAML line."""
-    lines = []
-    for change in diff.regressions:
-        props = [f"title={_escape(f'{change.subject} {change.before} -> {change.after}', True)}"]
-        if change.location:
-            props[:0] = [f"file={_escape(change.location.file, True)}",
-                         f"line={change.location.line}"]
-        lines.append(f"::error {','.join(props)}::{_escape(change.detail)}")
-    lines.append(f"::notice title=checker diff::{_escape(_headline(diff))}")
+    lines = [gh.command("error", change.detail,
+                        f"{change.subject} {change.before} -> {change.after}", change.location)
+             for change in diff.regressions]
+    lines.append(gh.command("notice", _headline(diff), "checker diff"))
     return "\n".join(lines) + "\n"
 
 
@@ -95,19 +81,11 @@ def sarif(diff: Diff) -> str:
                                   "message": {"text": f"{change.before} -> {change.after}: "
                                                       f"{change.detail}"}}
         if change.location:
-            region = {"startLine": change.location.line}
-            if change.location.column:
-                region["startColumn"] = change.location.column
-            result["locations"] = [{"physicalLocation": {
-                "artifactLocation": {"uri": change.location.file}, "region": region}}]
+            result["locations"] = [sarif_.location(change.location)]
         results.append(result)
-    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "checker", "version": diff.head.tool_version,
-                            "rules": [{"id": rule_id, "shortDescription": {"text": title}}
-                                      for rule_id, title in rules]}},
-        "results": results,
-    }]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return sarif_.document(diff.head.tool_version,
+                           [{"id": rule_id, "shortDescription": {"text": title}}
+                            for rule_id, title in rules], results)
 
 
 DIFF_FORMATS: dict[str, Callable[[Diff], str]] = {

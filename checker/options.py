@@ -50,6 +50,15 @@ def limits() -> Limits:
 
 def evidence_option(func: F) -> F:
     """--evidence DIR, and the limits on what is read from it (see ``limits()``)."""
+    return _evidence(func, multiple=False)
+
+
+def evidence_dirs_option(func: F) -> F:
+    """--evidence DIR, repeatable (one pack per organisation), as ``evidence_dirs``."""
+    return _evidence(func, multiple=True)
+
+
+def _evidence(func: F, multiple: bool) -> F:
     func = click.option("--max-file-size", "max_file_bytes", type=click.IntRange(1),
                         default=DEFAULT_MAX_BYTES, show_default=True, metavar="BYTES",
                         envvar="CHECKER_MAX_FILE_SIZE", expose_value=False, callback=_remember,
@@ -58,8 +67,10 @@ def evidence_option(func: F) -> F:
                         show_default=True, envvar="CHECKER_MAX_FILES", expose_value=False,
                         callback=_remember,
                         help="Refuse an evidence directory with more YAML files.")(func)
-    return click.option("--evidence", "evidence_dir", type=click.Path(path_type=Path),
-                        default=Path("evidence"), show_default=True,
+    return click.option("--evidence", "evidence_dirs" if multiple else "evidence_dir",
+                        type=click.Path(path_type=Path), multiple=multiple,
+                        default=(Path("evidence"),) if multiple else Path("evidence"),
+                        show_default=True,
                         help="Directory of YAML evidence declarations.")(func)
 
 
@@ -88,7 +99,30 @@ def run_options(func: F) -> F:
                         help="Exit 1 when a control is at or above this status.")(func)
     func = click.option("--engine", type=click.Choice(ENGINES), default="regorus",
                         show_default=True, help="Rego engine.")(func)
-    return func
+    return opa_options(func)
+
+
+def opa_options(func: F) -> F:
+    """--opa-url and --opa-timeout, for ``--engine opa`` (read back by ``engine_settings()``)."""
+    func = click.option("--opa-timeout", type=click.FloatRange(0.1), default=30.0,
+                        show_default=True, metavar="SECONDS", envvar="CHECKER_OPA_TIMEOUT",
+                        expose_value=False, callback=_remember,
+                        help="Per-request timeout for the OPA server.")(func)
+    return click.option("--opa-url", metavar="URL", envvar="CHECKER_OPA_URL",
+                        expose_value=False, callback=_remember,
+                        help="OPA server root for --engine opa; a bearer token is read from "
+                             "CHECKER_OPA_TOKEN.")(func)
+
+
+def engine_settings(engine: str) -> dict[str, Any]:
+    """The options of ``engine`` given on this command; --engine opa needs --opa-url."""
+    if engine != "opa":
+        return {}
+    meta = click.get_current_context().meta
+    url = meta.get("checker.opa_url")
+    if not url:
+        raise click.UsageError("--engine opa needs --opa-url URL (or CHECKER_OPA_URL)")
+    return {"url": url, "timeout": meta.get("checker.opa_timeout", 30.0)}
 
 
 def output_options(formats: list[str], default: str) -> Callable[[F], F]:

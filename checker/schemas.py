@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -55,13 +56,46 @@ def evidence_kinds() -> tuple[str, ...]:
                         if p.name.endswith(".schema.json")))
 
 
+@cache
+def _fast_validator(name: str) -> Any:
+    """The same schema compiled by jsonschema-rs, with our format checks (about 25x faster)."""
+    return jsonschema_rs.validator_for(
+        load(name), validate_formats=True, ignore_unknown_formats=False,
+        formats={f: partial(_conforms, f) for f in ("date", "date-time")})
+
+
+def _conforms(format_name: str, instance: object) -> bool:
+    return _FORMATS.conforms(instance, format_name)
+
+
 def problems(name: str, value: Any, document: Document, prefix: PathKey = ()) -> list[Problem]:
-    """Validate ``value`` (found at ``prefix`` in ``document``) against a shipped schema."""
+    """Validate ``value`` (found at ``prefix`` in ``document``) against a shipped schema.
+
+    The compiled validator answers "valid?"; jsonschema explains anything it rejects. Should
+    the two disagree, the rejection stands (fail closed) with the compiled validator's words.
+    """
+    try:
+        if _fast_validator(name).is_valid(value):
+            return []
+    except Exception:  # any doubt falls through to the full validator
+        pass
     found = []
     for error in validator(name).iter_errors(value):
         path = (*prefix, *error.absolute_path)
         found.append(Problem(document.locate(path), _message(path, error)))
+    if not found:
+        found = _fast_problems(name, value, document, prefix)
     return sorted(found)
+
+
+def _fast_problems(name: str, value: Any, document: Document, prefix: PathKey) -> list[Problem]:
+    try:
+        errors = list(_fast_validator(name).iter_errors(value))
+    except Exception as exc:  # the value itself cannot be validated
+        return [Problem(document.locate(prefix), f"cannot validate: {exc}")]
+    return [Problem(document.locate((*prefix, *error.instance_path)),
+                    f"{'.'.join(str(p) for p in (*prefix, *error.instance_path))}: "
+                    f"{error.message}") for error in errors]
 
 
 def _message(path: PathKey, error: ValidationError) -> str:

@@ -5,18 +5,49 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from checker import report
+from checker.freshness import Due
 from checker.model import Assessment, Evidence, Finding, Result, Status, Waiver
+from checker.report import View
 
 SCHEMA_ID = "urn:checker:schema:results:v1"
 SCHEMA_VERSION = 1
 
 
-def render(assessment: Assessment) -> str:
-    return json.dumps(document(assessment), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+GAPS_SCHEMA_ID = "urn:checker:schema:gaps:v1"
+
+
+def render(assessment: Assessment, view: View = report.RUN) -> str:
+    """The results document; for ``checker gaps``, the gap list (or renewal list) document."""
+    data = gaps_document(assessment, view) if view.name == "gaps" else document(assessment)
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def gaps_document(assessment: Assessment, view: View) -> dict[str, Any]:
+    """Open controls with owner and due date, and any evidence due within the window."""
+    data: dict[str, Any] = {
+        "$schema": GAPS_SCHEMA_ID,
+        "tool": {"name": "checker", "version": assessment.tool_version},
+        "as_of": assessment.as_of,
+        "organisation": assessment.organisation,
+        "inputs_digest": assessment.inputs_digest,
+        "gaps": [{**_result(g.result), "owner": g.owner, "due": g.due, "due_rule": g.due_rule}
+                 for g in report.gaps(assessment)],
+    }
+    if view.due_within is not None:
+        data["due_within_days"] = view.due_within
+        data["due"] = [_due(d) for d in report.due(assessment, view)]
+    return data
+
+
+def _due(item: Due) -> dict[str, Any]:
+    return {"control": item.control.id, "last_day": item.last_day, "why": item.why,
+            "evidence": _evidence(item.evidence)}
 
 
 def document(assessment: Assessment) -> dict[str, Any]:
     """The results as plain JSON data (also what ``diff --baseline`` reads back)."""
+    links = report.mapped(assessment)
     return {
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
@@ -30,7 +61,8 @@ def document(assessment: Assessment) -> dict[str, Any]:
              "summary": summary(assessment, f.key)}
             for f in assessment.frameworks
         ],
-        "controls": [_result(r) for r in assessment.results],
+        "controls": [{**_result(r), "mapped_from": _mapped_from(r, links)}
+                     for r in assessment.results],
         "gaps": [r.control.id for r in assessment.gaps()],
         "notices": [{"file": n.location.file, "line": n.location.line, "message": n.message}
                     for n in assessment.notices],
@@ -60,6 +92,10 @@ def _result(result: Result) -> dict[str, Any]:
         "findings": [_finding(f) for f in result.findings],
         "waiver": _waiver(result.waiver) if result.waiver else None,
     }
+
+
+def _mapped_from(result: Result, links: dict[str, tuple[str, ...]]) -> list[str]:
+    return [c for c in links.get(result.control.id, ()) if c not in result.control.maps_to]
 
 
 def _waiver(waiver: Waiver) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The terminal view: a coverage summary per framework, then the gap list."""
+"""The terminal view (tabulate): coverage per framework, then the matrix or the gap list."""
 
 from __future__ import annotations
 
@@ -6,16 +6,20 @@ import textwrap
 
 from tabulate import tabulate
 
-from checker.model import Assessment, Result, Status
+from checker import report
+from checker.model import Assessment, Result
+from checker.report import View
 
 _WIDTH = 60
 
 
-def render(assessment: Assessment) -> str:
-    header = (f"checker {assessment.tool_version} | {assessment.organisation or 'organisation ?'}"
-              f" | as of {assessment.as_of} | inputs sha256 {assessment.inputs_digest[:16]}")
-    parts = [header, "", _summary(assessment), "", _matrix(assessment)]
-    gaps = assessment.gaps()
+def render(assessment: Assessment, view: View = report.RUN) -> str:
+    parts = [report.provenance(assessment)]
+    if view.due_within is not None:
+        return "\n".join([*parts, "", _due(assessment, view)]) + "\n"
+    if view.name != "gaps":
+        parts += ["", _summary(assessment), "", _matrix(assessment, view.name == "matrix")]
+    gaps = report.gaps(assessment)
     parts += ["", f"Gap list ({len(gaps)})", _gap_list(gaps) if gaps else "  none"]
     if assessment.notices:
         parts += ["", "Notices", *(f"  {notice}" for notice in assessment.notices)]
@@ -23,36 +27,51 @@ def render(assessment: Assessment) -> str:
 
 
 def _summary(assessment: Assessment) -> str:
-    statuses = list(Status)
-    rows = []
-    for framework in assessment.frameworks:
-        counts = assessment.counts(framework.key)
-        rows.append([framework.name, *(counts.get(s, 0) for s in statuses),
-                     sum(counts.values())])
-    headers = ["framework", *(s.label for s in statuses), "total"]
+    rows = [[c.name, *(c.counts[s] for s in report.PIVOT), c.total, f"{c.percent:.1f}%"]
+            for c in report.coverage(assessment)]
+    headers = ["framework", *(s.label for s in report.PIVOT), "total", "pass %"]
     return tabulate(rows, headers=headers, tablefmt="simple")
 
 
-def _matrix(assessment: Assessment) -> str:
-    rows = [[r.control.id, _wrap(r.control.title, 48), r.status.label]
-            for r in assessment.results]
-    return tabulate(rows, headers=["control", "title", "status"], tablefmt="simple")
-
-
-def _gap_list(gaps: tuple[Result, ...]) -> str:
+def _matrix(assessment: Assessment, detailed: bool) -> str:
+    if not detailed:
+        rows = [[r.control.id, _wrap(r.control.title, 48), r.status.label]
+                for r in assessment.results]
+        return tabulate(rows, headers=["control", "title", "status"], tablefmt="simple")
+    links = report.mapped(assessment)
     rows = []
-    for result in gaps:
-        owners = sorted({e.owner for e in result.evidence}) or ["(no evidence owner)"]
-        detail = [result.reason, *(_where(f.message, f.location) for f in result.findings)]
+    for result in assessment.results:
+        evidence = "\n".join(f"{e.id}\n  {e.location}\n  collected {e.collected}\n"
+                             f"  sha256 {e.file_digest}" for e in result.evidence) or "-"
+        detail = "\n".join([*(f"- {f}" for f in report.finding_ref(result)),
+                            *([f"waived: {report.waiver_ref(result)}"] if result.waiver else [])])
+        rows.append([result.control.id, _wrap(result.control.title, 30),
+                     f"{result.control.framework}\n{result.control.area}", result.status.label,
+                     evidence, _wrap(detail, 40) or "-",
+                     _wrap(", ".join(links.get(result.control.id, ())), 20) or "-"])
+    return tabulate(rows, headers=["control", "title", "framework/area", "status", "evidence",
+                                   "findings", "maps to"], tablefmt="simple")
+
+
+def _gap_list(gaps: tuple[report.Gap, ...]) -> str:
+    rows = []
+    for gap in gaps:
+        result: Result = gap.result
+        detail = [result.reason, *(f"- {f}" for f in report.finding_ref(result))]
         rows.append([result.control.severity, result.control.id, result.status.label,
-                     ", ".join(owners), _wrap("\n".join(detail), _WIDTH),
+                     _wrap(gap.owner, 20), gap.due, _wrap("\n".join(detail), _WIDTH),
                      _wrap(result.control.remediation, 40)])
-    return tabulate(rows, headers=["severity", "control", "status", "owner", "why",
+    return tabulate(rows, headers=["severity", "control", "status", "owner", "due", "why",
                                    "remediation"], tablefmt="simple")
 
 
-def _where(message: str, location: object) -> str:
-    return f"- {message}" + (f" ({location})" if location else "")
+def _due(assessment: Assessment, view: View) -> str:
+    items = report.due(assessment, view)
+    title = f"Evidence due for renewal within {view.due_within} days ({len(items)})"
+    if not items:
+        return f"{title}\n  none"
+    return f"{title}\n" + tabulate([report.due_row(d) for d in items],
+                                   headers=list(report.DUE_COLUMNS), tablefmt="simple")
 
 
 def _wrap(text: str, width: int) -> str:

@@ -1,0 +1,93 @@
+"""Many evidence packs (one per organisation) in one invocation, evaluated in parallel.
+
+Each pack gets its own engine. regorus holds the GIL while it evaluates and its engines are
+bound to one thread, so in-process evaluation fans out over processes; the OPA engine only
+waits on the network, so it fans out over threads (each thread one HTTP session).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.errors import CheckerError, ExitCode
+from checker.model import Assessment, FailOn
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One pack's assessment, or the problems that stopped it and their exit code."""
+
+    evidence: str
+    assessment: Assessment | None = None
+    problems: tuple[str, ...] = ()
+    error_code: int = 0
+
+    def exit_code(self, fail_on: FailOn) -> int:
+        if self.assessment is None:
+            return self.error_code
+        return int(self.assessment.exit_code(fail_on))
+
+
+def assess_many(evidence_dirs: Sequence[Path], jobs: int, options: Mapping[str, Any],
+                assess: Callable[..., Assessment]) -> list[Outcome]:
+    """Assess every directory with ``assess(dir, **options)``, at most ``jobs`` at a time,
+    in the order given."""
+    pool: Executor
+    if options.get("engine") == "opa":
+        pool = ThreadPoolExecutor(max_workers=jobs)
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs,
+                                   mp_context=multiprocessing.get_context("spawn"))
+    with pool:
+        futures = [pool.submit(_one, assess, d, dict(options)) for d in evidence_dirs]
+        return [f.result() for f in futures]
+
+
+def _one(assess: Callable[..., Assessment], evidence_dir: Path,
+         options: dict[str, Any]) -> Outcome:
+    name = evidence_dir.as_posix()
+    try:
+        return Outcome(name, assess(evidence_dir, **options))
+    except CheckerError as exc:
+        return Outcome(name, None, tuple(str(p) for p in exc.problems), int(exc.exit_code))
+    except Exception as exc:  # fail closed: a crash in one pack never reads as clean
+        return Outcome(name, None, (f"internal error: {type(exc).__name__}: {exc}",),
+                       int(ExitCode.EVALUATION_ERROR))
+
+
+def render_json(outcomes: Sequence[Outcome], fail_on: FailOn,
+                document: Callable[[Assessment], Any]) -> str:
+    """A JSON list: per directory its exit code and either the run's JSON or its errors."""
+    items = []
+    for outcome in outcomes:
+        item: dict[str, Any] = {"evidence": outcome.evidence,
+                                "exit_code": outcome.exit_code(fail_on)}
+        if outcome.assessment is not None:
+            item["results"] = document(outcome.assessment)
+        else:
+            item["errors"] = list(outcome.problems)
+        items.append(item)
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_sections(outcomes: Sequence[Outcome], fail_on: FailOn,
+                    render: Callable[[Assessment], str]) -> str:
+    """One section per directory, headed by its path and exit code."""
+    parts = []
+    for outcome in outcomes:
+        head = f"== {outcome.evidence} (exit {outcome.exit_code(fail_on)}) =="
+        body = (render(outcome.assessment) if outcome.assessment is not None
+                else "".join(f"error: {p}\n" for p in outcome.problems))
+        parts.append(f"{head}\n{body}")
+    return "\n".join(parts)
+
+
+def worst(outcomes: Sequence[Outcome], fail_on: FailOn) -> int:
+    """The highest exit code of any pack (3 evaluation error > 2 input > 1 findings > 0)."""
+    return max((o.exit_code(fail_on) for o in outcomes), default=0)

@@ -1,0 +1,65 @@
+"""JUnit XML for CI test reports: one testsuite per framework, one testcase per control.
+
+Fail and gap are failures carrying the findings, error is an error, n/a and waived are
+skipped (with the reason). Valid against the strict Ant schema (windyroad JUnit.xsd) and
+Jenkins xUnit's: every suite has timestamp (as_of at midnight), hostname, properties,
+system-out and system-err; times are 0 so that reruns give the same bytes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from checker import report
+from checker.model import Assessment, Result, Status
+from checker.report import View
+
+_FAILURE = {Status.FAIL: "failure", Status.GAP: "failure", Status.ERROR: "error",
+            Status.NOT_APPLICABLE: "skipped", Status.WAIVED: "skipped"}
+
+
+def render(assessment: Assessment, view: View = report.RUN) -> str:
+    root = ET.Element("testsuites")
+    for index, framework in enumerate(assessment.frameworks):
+        results = [r for r in assessment.results if r.control.framework == framework.key]
+        counts = assessment.counts(framework.key)
+        suite = ET.SubElement(root, "testsuite", {
+            "name": framework.name, "package": f"checker.{framework.key}", "id": str(index),
+            "timestamp": f"{assessment.as_of}T00:00:00", "hostname": "checker",
+            "tests": str(len(results)),
+            "failures": str(counts.get(Status.FAIL, 0) + counts.get(Status.GAP, 0)),
+            "errors": str(counts.get(Status.ERROR, 0)),
+            "skipped": str(counts.get(Status.NOT_APPLICABLE, 0) + counts.get(Status.WAIVED, 0)),
+            "time": "0"})
+        properties = ET.SubElement(suite, "properties")
+        for name, value in (("as_of", assessment.as_of),
+                            ("tool_version", assessment.tool_version),
+                            ("inputs_sha256", assessment.inputs_digest),
+                            ("organisation", assessment.organisation),
+                            ("framework_version", framework.version)):
+            ET.SubElement(properties, "property", {"name": name, "value": value})
+        for result in results:
+            _testcase(suite, result)
+        ET.SubElement(suite, "system-out").text = report.provenance(assessment)
+        ET.SubElement(suite, "system-err")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _testcase(suite: ET.Element, result: Result) -> None:
+    control = result.control
+    case = ET.SubElement(suite, "testcase", {
+        "name": f"{control.id} {control.title}", "classname": f"{control.framework}.{control.area}",
+        "time": "0"})
+    tag = _FAILURE.get(result.status)
+    if tag is None:
+        return
+    message = result.reason
+    if result.status is Status.WAIVED:
+        message = f"waived: {report.waiver_ref(result)}"
+    child = ET.SubElement(case, tag, {"message": message, **({"type": result.status.value}
+                                                            if tag != "skipped" else {})})
+    if tag != "skipped":
+        child.text = "\n".join([result.reason, *report.finding_ref(result),
+                                *(f"evidence: {report.evidence_ref(e)}" for e in result.evidence),
+                                f"remediation: {control.remediation}"])

@@ -1,0 +1,78 @@
+"""GitHub-flavoured Markdown, small enough for a PR comment or ``$GITHUB_STEP_SUMMARY``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from checker import report
+from checker.model import Assessment, Status
+from checker.report import View
+
+_ICON = {Status.PASS: "✅", Status.FAIL: "❌", Status.GAP: "⚠️", Status.ERROR: "🛑",
+         Status.WAIVED: "🟦", Status.NOT_APPLICABLE: "⚪"}
+
+
+def cell(text: str) -> str:
+    """Text safe inside a table cell: pipes escaped, lines joined with <br>."""
+    return text.replace("|", "\\|").replace("\r", "").strip().replace("\n", "<br>")
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A Markdown table as lines."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+    lines += ["| " + " | ".join(cell(str(v)) for v in row) + " |" for row in rows]
+    return lines
+
+
+#: GitHub's limit on a pull-request comment; tables are cut to fit, saying what was left out.
+LIMIT = 65_000
+
+
+def fit(lines: list[str], budget: int) -> list[str]:
+    """Table ``lines`` (header, rule, rows) cut to ``budget`` characters, noting the cut."""
+    kept, used = lines[:2], sum(len(line) + 1 for line in lines[:2])
+    for index, line in enumerate(lines[2:]):
+        if used + len(line) + 1 > budget:
+            left = len(lines) - 2 - index
+            return [*kept, "", f"_…and {left} more rows: see the full report "
+                               "(`--format html` or `csv`)._"]
+        kept.append(line)
+        used += len(line) + 1
+    return kept
+
+
+def render(assessment: Assessment, view: View = report.RUN) -> str:
+    gaps = report.gaps(assessment)
+    icon = "❌" if gaps else "✅"
+    parts = [f"### {icon} checker: {report.summary_line(assessment)}", "",
+             f"_{cell(report.provenance(assessment))}_"]
+    if view.due_within is not None:
+        items = report.due(assessment, view)
+        parts += ["", f"**Evidence due for renewal within {view.due_within} days "
+                      f"({len(items)})**", ""]
+        parts += table(report.DUE_COLUMNS, (report.due_row(d) for d in items)) if items else [
+            "None."]
+        return "\n".join(parts) + "\n"
+    if view.name != "gaps":
+        parts += ["", "**Coverage**", ""]
+        parts += table(["framework", *(s.label for s in report.PIVOT), "total", "pass %"],
+                       ([c.name, *(str(c.counts[s]) for s in report.PIVOT), str(c.total),
+                         f"{c.percent:.1f}%"] for c in report.coverage(assessment)))
+    if view.name == "matrix":
+        links = report.mapped(assessment)
+        parts += ["", "**Control matrix**", ""]
+        parts += fit(table(["control", "title", "status", "evidence", "findings", "maps to"], (
+            [r.control.id, r.control.title, f"{_ICON[r.status]} {r.status.label}",
+             "\n".join(report.evidence_ref(e) for e in r.evidence),
+             "\n".join([*report.finding_ref(r),
+                        *([f"waived: {report.waiver_ref(r)}"] if r.waiver else [])]),
+             ", ".join(links.get(r.control.id, ()))] for r in assessment.results)),
+            LIMIT // 2)
+    parts += ["", f"**Gap list ({len(gaps)})**", ""]
+    budget = LIMIT - sum(len(p) + 1 for p in parts)
+    parts += fit(table(["severity", "control", "status", "owner", "due", "why"], (
+        [g.result.control.severity, f"{g.result.control.id} {g.result.control.title}",
+         f"{_ICON[g.result.status]} {g.result.status.label}", g.owner, g.due,
+         "\n".join([g.result.reason, *report.finding_ref(g.result)])] for g in gaps)),
+        budget) if gaps else ["None."]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,98 @@
+"""SARIF 2.1.0 for code scanning: one rule per control, results on the evidence YAML lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from checker import report
+from checker.errors import Location
+from checker.model import Assessment, Result, Status
+from checker.report import View
+
+SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/"
+                "sarif-schema-2.1.0.json")
+
+#: Paths in reports are relative to the repository root the command ran in.
+SRCROOT = "%SRCROOT%"
+
+_LEVEL = {Status.FAIL: "error", Status.ERROR: "error", Status.GAP: "warning",
+          Status.WAIVED: "error"}
+
+
+def location(where: Location) -> dict[str, Any]:
+    """A SARIF location for a file (and line/column when known): relative to %SRCROOT% (the
+    repository root) as reports name files, or a file URI for an absolute path."""
+    path = PurePosixPath(where.file)
+    artifact = ({"uri": Path(where.file).as_uri()} if path.is_absolute() else
+                {"uri": quote(where.file), "uriBaseId": SRCROOT})
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if where.line:
+        region = {"startLine": where.line}
+        if where.column:
+            region["startColumn"] = where.column
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def document(version: str, rules: list[dict[str, Any]], results: list[dict[str, Any]],
+             properties: dict[str, Any] | None = None) -> str:
+    """A one-run SARIF log as JSON text."""
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
+        "results": results,
+    }
+    if properties:
+        run["properties"] = properties
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(assessment: Assessment, view: View = report.RUN) -> str:
+    rules = [_rule(r) for r in assessment.results]
+    index = {r.control.id: i for i, r in enumerate(assessment.results)}
+    results = []
+    for result in assessment.results:
+        if result.status in _LEVEL:
+            results += _results(result, index[result.control.id])
+    properties = {"as_of": assessment.as_of, "inputs_digest": assessment.inputs_digest,
+                  "organisation": assessment.organisation}
+    return document(assessment.tool_version, rules, results, properties)
+
+
+def _rule(result: Result) -> dict[str, Any]:
+    control = result.control
+    return {
+        "id": control.id,
+        "name": control.id.replace("-", "").replace(".", "_"),
+        "shortDescription": {"text": control.title},
+        "fullDescription": {"text": control.requirement},
+        "help": {"text": control.remediation},
+        "defaultConfiguration": {"level": "error" if control.severity in ("critical", "high")
+                                 else "warning"},
+        "properties": {"framework": control.framework, "area": control.area,
+                       "severity": control.severity, "policy": control.policy,
+                       "tags": [control.framework, control.area, control.severity]},
+    }
+
+
+def _results(result: Result, rule_index: int) -> list[dict[str, Any]]:
+    control = result.control
+    base: dict[str, Any] = {"ruleId": control.id, "ruleIndex": rule_index,
+                            "level": _LEVEL[result.status]}
+    if result.waiver is not None:
+        base["suppressions"] = [{"kind": "external", "status": "accepted",
+                                 "justification": report.waiver_ref(result)}]
+    if result.findings:
+        return [{**base, "message": {"text": f"{control.id}: {f.message}"},
+                 "locations": [location(f.location or _fallback(result))]}
+                for f in result.findings]
+    return [{**base, "message": {"text": f"{control.id} {result.status.label}: {result.reason}"},
+             "locations": [location(_fallback(result))]}]
+
+
+def _fallback(result: Result) -> Location:
+    """Where a result without a located finding points: its first evidence, else the control."""
+    return result.evidence[0].location if result.evidence else result.control.source

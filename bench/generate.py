@@ -30,7 +30,7 @@ AS_OF = date(2026, 11, 1)
 ITEMS_PER_DOCUMENT = 250
 ORGANISATION = {
     "name": "Synthetic Shire Council", "sector": "local government", "staff": 9000,
-    "psn_connected": True,
+    "psn_connected": True, "pecr_provider": False,
     "pci": {"merchant": True, "service_provider": False, "multi_tenant_provider": False,
             "designated_entity": False, "early_tls_poi": False, "issuer": False, "saq": "D",
             "channels": ["contact_centre", "ecommerce"]},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 from functools import cache, partial
@@ -82,6 +83,10 @@ def problems(name: str, value: Any, document: Document, prefix: PathKey = ()) ->
     found = []
     for error in validator(name).iter_errors(value):
         path = (*prefix, *error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            found += [Problem(document.locate((*path, key)), _unexpected(path, key, error))
+                      for key in _extra_keys(error)]
+            continue
         found.append(Problem(document.locate(path), _message(path, error)))
     if not found:
         found = _fast_problems(name, value, document, prefix)
@@ -98,11 +103,56 @@ def _fast_problems(name: str, value: Any, document: Document, prefix: PathKey) -
                     f"{error.message}") for error in errors]
 
 
+def _extra_keys(error: ValidationError) -> list[str]:
+    known = error.schema.get("properties", {})
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    return sorted(str(k) for k in error.instance
+                  if k not in known and not any(p.search(str(k)) for p in patterns))
+
+
+def _unexpected(path: PathKey, key: str, error: ValidationError) -> str:
+    where = ".".join(str(p) for p in (*path, key))
+    known = sorted(error.schema.get("properties", {}))
+    near = difflib.get_close_matches(key, known, n=1)
+    hint = f"; did you mean '{near[0]}'?" if near else f"; expected one of {', '.join(known)}"
+    return f"{where}: unknown key '{key}'{hint}"
+
+
 def _message(path: PathKey, error: ValidationError) -> str:
     where = ".".join(str(p) for p in path)
-    if error.validator == "additionalProperties":
-        return f"{where + ': ' if where else ''}{error.message}"
+    prefix = f"{where}: " if where else ""
     if error.validator == "enum":
         allowed = ", ".join(json.dumps(v) for v in error.validator_value)
-        return f"{where}: {error.instance!r} is not one of {allowed}"
-    return f"{where + ': ' if where else ''}{error.message}"
+        return f"{prefix}{error.instance!r} is not one of {allowed}{_enum_hint(error)}"
+    if error.validator == "type" and "string" in _as_list(error.validator_value) and \
+            isinstance(error.instance, (int, float, bool)):
+        return f"{prefix}{error.message} ({_quote_hint(error.instance)})"
+    return f"{prefix}{error.message}"
+
+
+def _enum_hint(error: ValidationError) -> str:
+    allowed = [v for v in error.validator_value if isinstance(v, str)]
+    instance = error.instance
+    if isinstance(instance, (int, float, bool)) and _yaml_text(instance) in allowed:
+        return f" ({_quote_hint(instance)})"
+    if isinstance(instance, str):
+        same = [v for v in allowed if v.casefold() == instance.strip().casefold()]
+        if same:
+            return f"; did you mean '{same[0]}'? (values are case-sensitive)"
+    return ""
+
+
+def _quote_hint(instance: object) -> str:
+    return (f"YAML read {_yaml_text(instance)} as a "
+            f"{'boolean' if isinstance(instance, bool) else 'number'}: "
+            f"write it in quotes, \"{_yaml_text(instance)}\"")
+
+
+def _yaml_text(instance: object) -> str:
+    if isinstance(instance, bool):
+        return "true" if instance else "false"
+    return str(instance)
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [value]

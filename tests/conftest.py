@@ -127,6 +127,7 @@ collected: 2026-01-01
 facts:
   name: Test Council
   psn_connected: true
+  pecr_provider: false
   pci: {merchant: true, service_provider: false, multi_tenant_provider: false,
         designated_entity: false, early_tls_poi: false, issuer: false}
 """

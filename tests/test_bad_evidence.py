@@ -44,8 +44,8 @@ def test_schema_violation_names_the_key_and_its_line(mini):
         """)
     result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
     assert result.exit_code == 2
-    assert "auth.yaml:6:1: facts: Additional properties are not allowed ('min_lenght'" \
-        in result.stderr
+    assert "auth.yaml:8:3: facts.min_lenght: unknown key 'min_lenght'; did you mean " \
+           "'min_length'?" in result.stderr
 
 
 def test_wrong_type_names_the_fact_path(mini):
@@ -147,3 +147,23 @@ def test_bad_input_leaves_the_users_files_untouched(mini):
     mini.run("--output", str(mini.root / "report.json"), "--format", "json")
     after = {p: p.read_bytes() for p in mini.root.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_yaml_number_where_text_is_expected_says_to_quote_it(mini):
+    mini.write("evidence/ithc.yaml", """\
+        kind: ithc_report
+        id: ithc-1
+        title: ITHC
+        owner: CISO
+        collected: 2026-10-01
+        facts:
+          provider: Acme
+          scheme: Tiger
+          cvss_version: 3.1
+        """)
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "ithc.yaml:8:3: facts.scheme: 'Tiger' is not one of" in result.stderr
+    assert "did you mean 'TIGER'? (values are case-sensitive)" in result.stderr
+    assert ('ithc.yaml:9:3: facts.cvss_version: 3.1 is not one of "2.0", "3.0", "3.1", "4.0" '
+            '(YAML read 3.1 as a number: write it in quotes, "3.1")') in result.stderr

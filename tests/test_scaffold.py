@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
+from click.testing import CliRunner
 from jsonschema import Draft202012Validator, FormatChecker
 
 from checker import schemas
+from checker.cli import cli
 
 
 def test_init_writes_a_valid_template_per_needed_kind(mini):
@@ -64,3 +67,19 @@ def test_schema_export_writes_every_kind_and_the_waivers_schema(tmp_path, mini):
     names = {p.name for p in (tmp_path / "s").iterdir()}
     assert {f"{k}.schema.json" for k in schemas.evidence_kinds()} <= names
     assert "waivers.schema.json" in names
+
+
+@pytest.mark.parametrize("framework", ["psn", "pci", "data-handling"])
+def test_a_bundled_framework_pack_from_init_evaluates_without_errors(tmp_path, framework):
+    """A new user's first run: every control has a verdict, none is an evaluation error."""
+    runner = CliRunner()
+    pack = tmp_path / "pack"
+    made = runner.invoke(cli, ["init", "--framework", framework, "--as-of", "2026-11-01",
+                               str(pack)])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(cli, ["run", "--evidence", str(pack), "--framework", framework,
+                                 "--as-of", "2026-11-01", "--format", "json",
+                                 "--fail-on", "error"])
+    controls = json.loads(result.stdout)["controls"]
+    assert [(c["id"], c["reason"]) for c in controls if c["status"] == "error"] == []
+    assert result.exit_code == 0

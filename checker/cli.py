@@ -9,17 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-from tabulate import tabulate
 
 from checker import __version__
-from checker.diff import compare, load_baseline
 from checker.diffreport import DIFF_FORMATS
 from checker.engines import ENGINES
 from checker.errors import CheckerError, ExitCode, InputError
-from checker.evidence import load_evidence
-from checker.formats import FORMATS, json_
-from checker.gitref import export_at
-from checker.inputs import assess_directory, load_sources
+from checker.formats import FORMATS
 from checker.model import FailOn, control_sort_key
 from checker.options import (
     as_of_option,
@@ -35,8 +30,10 @@ from checker.options import (
     today,
 )
 from checker.output import emit
-from checker.report import RUN
 from checker.reportcli import assess, explain, gaps, matrix, publish
+
+# Modules that pull in YAML, JSON Schema, tabulate or an engine are imported inside the
+# commands that use them, so that `checker --help` and option errors answer at once.
 
 
 class CheckerGroup(click.Group):
@@ -109,6 +106,8 @@ def run(evidence_dirs: tuple[Path, ...], controls_dir: Path | None, policies_dir
             "as_of": as_of or today(), "controls_dir": controls_dir,
             "policies_dir": policies_dir, "frameworks": frameworks, "engine": engine,
             "limits": limits(), "engine_options": engine_settings(engine)})
+    from checker.report import RUN
+
     assessment = assess(evidence_dirs[0], as_of, controls_dir=controls_dir,
                         policies_dir=policies_dir, frameworks=frameworks, engine=engine)
     publish(assessment, FORMATS[format_name], RUN, output)
@@ -119,6 +118,8 @@ def run(evidence_dirs: tuple[Path, ...], controls_dir: Path | None, policies_dir
 def _run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
               output: Path | None, fail_on: FailOn, options: dict[str, Any]) -> None:
     from checker import fanout
+    from checker.formats import json_
+    from checker.inputs import assess_directory
 
     if format_name not in ("json", "table"):
         raise click.UsageError("several --evidence directories need --format json or table")
@@ -196,6 +197,9 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
     """
     if (base_ref is None) == (baseline is None):
         raise click.UsageError("give exactly one of --base REF or --baseline FILE")
+    from checker.diff import compare, load_baseline
+    from checker.inputs import assess_directory
+
     as_of = as_of or today()
     options = {"controls_dir": controls_dir, "policies_dir": policies_dir,
                "frameworks": frameworks, "engine": engine, "limits": limits(),
@@ -213,6 +217,10 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
 
 def _assess_at_ref(evidence_dir: Path, ref: str, as_of: str,
                    options: dict[str, Any]) -> dict[str, Any]:
+    from checker.formats import json_
+    from checker.gitref import export_at
+    from checker.inputs import assess_directory
+
     with tempfile.TemporaryDirectory(prefix="checker-base-") as scratch:
         base_dir = export_at(evidence_dir, ref, Path(scratch))
         try:
@@ -233,6 +241,8 @@ Examples:
 @as_of_option
 def validate(evidence_dir: Path, as_of: str | None) -> None:
     """Check evidence files (YAML, schemas, dates, attachments) without evaluating controls."""
+    from checker.evidence import load_evidence
+
     evidence = load_evidence(evidence_dir, as_of or today(), limits=limits())
     click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files "
                "are valid")
@@ -254,6 +264,7 @@ def init(controls_dir: Path | None, policies_dir: Path | None, frameworks: tuple
     Each template is valid against its schema and names the schema for editors
     (yaml-language-server), so mistakes show as you type. DIRECTORY must be new or empty.
     """
+    from checker.inputs import load_sources
     from checker.scaffold import init_pack
 
     selected = load_sources(controls_dir, policies_dir).catalogue.select(frameworks)
@@ -296,6 +307,10 @@ Examples:
 def controls_list(controls_dir: Path | None, policies_dir: Path | None,
                   frameworks: tuple[str, ...], format_name: str) -> None:
     """List controls: id, framework, severity, mode, title."""
+    from tabulate import tabulate
+
+    from checker.inputs import load_sources
+
     catalogue = load_sources(controls_dir, policies_dir).catalogue
     selected = catalogue.select(frameworks)
     if format_name == "json":
@@ -314,6 +329,8 @@ Examples:
 @click.argument("control_id")
 def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_id: str) -> None:
     """Show one control: requirement, evidence, rule, remediation and mapped controls."""
+    from checker.inputs import load_sources
+
     catalogue = load_sources(controls_dir, policies_dir).catalogue
     control = catalogue.control(control_id)
     if control is None:
@@ -357,6 +374,8 @@ Examples:
 def policy_test(policies_dir: Path | None, match: str, coverage: bool,
                 min_coverage: float | None, verbose: bool) -> None:
     """Run the Rego unit tests beside the policies; a failing test fails the command."""
+    from tabulate import tabulate
+
     from checker.policies import bundled, load_policies
     from checker.policytest import run_tests
 

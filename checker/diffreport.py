@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
-
-from checker.diff import Change, Diff
-from checker.formats import github as gh
-from checker.formats import markdown as md
-from checker.formats import sarif as sarif_
+if TYPE_CHECKING:  # imported where used: `checker --help` stays fast
+    from checker.diff import Change, Diff
 
 
 def _headline(diff: Diff) -> str:
@@ -30,16 +26,20 @@ _HEADERS = ["control", "before", "after", "why", "where"]
 
 
 def table(diff: Diff) -> str:
+    from tabulate import tabulate as _tabulate
+
     parts = [_headline(diff)]
     for label, changes in (("Regressions", diff.regressions), ("Improvements", diff.improvements)):
         if changes:
-            parts += ["", label, tabulate(_rows(changes), headers=_HEADERS, maxcolwidths=[None,
+            parts += ["", label, _tabulate(_rows(changes), headers=_HEADERS, maxcolwidths=[None,
                                                                                          None, None,
                                                                                          60, None])]
     return "\n".join(parts) + "\n"
 
 
 def markdown(diff: Diff) -> str:
+    from checker.formats import markdown as md
+
     parts = [f"### {'❌' if diff.regressions else '✅'} {md.cell(_headline(diff))}"]
     for label, changes in (("Regressions", diff.regressions), ("Improvements", diff.improvements)):
         if changes:
@@ -64,6 +64,8 @@ def json_(diff: Diff) -> str:
 
 
 def github(diff: Diff) -> str:
+    from checker.formats import github as gh
+
     """GitHub Actions workflow commands: one ::error per regression, on its YAML line."""
     lines = [gh.command("error", change.detail,
                         f"{change.subject} {change.before} -> {change.after}", change.location)
@@ -73,6 +75,8 @@ def github(diff: Diff) -> str:
 
 
 def sarif(diff: Diff) -> str:
+    from checker.formats import sarif as sarif_
+
     """SARIF 2.1.0: one rule per regressed control, results on the YAML lines."""
     rules = sorted({c.subject: c.title for c in diff.regressions}.items())
     results = []

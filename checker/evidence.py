@@ -11,21 +11,14 @@ from typing import Any
 
 from checker import schemas
 from checker.errors import InputError, Location, Problem
+from checker.limits import Limits
 from checker.model import Evidence
-from checker.yamlsource import DEFAULT_MAX_BYTES, Document, load_documents, read_text
+from checker.yamlsource import Document, load_documents, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WAIVER_FILES = ("waivers.yaml", "waivers.yml")
 ORGANISATION_KIND = "organisation"
 ATTESTATION_KIND = "attestation"
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds on what one run will read."""
-
-    max_file_bytes: int = DEFAULT_MAX_BYTES
-    max_files: int = 10_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ from typing import Any
 
 from checker import engines
 from checker.catalogue import Catalogue, load_catalogue
-from checker.evidence import Limits, load_evidence
+from checker.evidence import load_evidence
+from checker.limits import Limits
 from checker.model import Assessment
 from checker.policies import PolicyModule, bundled, load_policies
 from checker.runner import assess

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import ExitCode, Location, Problem
-from checker.yamlsource import Document
+
+if TYPE_CHECKING:
+    from checker.yamlsource import Document
 
 
 class Status(str, Enum):

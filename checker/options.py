@@ -10,9 +10,8 @@ from typing import Any, TypeVar
 import click
 
 from checker.engines import ENGINES
-from checker.evidence import Limits
+from checker.limits import DEFAULT_MAX_BYTES, Limits
 from checker.model import FailOn
-from checker.yamlsource import DEFAULT_MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 

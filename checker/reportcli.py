@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from checker.engines import ENGINES
 from checker.errors import InputError
-from checker.explain import explain as explain_control
 from checker.formats import DUE_FORMATS, FORMATS, GAP_FORMATS, Format
-from checker.inputs import assess_directory
 from checker.model import Assessment, FailOn
 from checker.options import (
     as_of_option,
@@ -30,11 +28,15 @@ from checker.options import (
 )
 from checker.output import emit
 from checker.progress import progress
-from checker.report import View, summary_line
+
+if TYPE_CHECKING:
+    from checker.report import View
 
 
 def assess(evidence_dir: Path, as_of: str | None, **options: Any) -> Assessment:
     """``assess_directory`` with a progress indicator on a terminal's stderr."""
+    from checker.inputs import assess_directory
+
     settings = engine_settings(options.get("engine", "regorus"))
     with progress("evaluating controls..."):
         return assess_directory(evidence_dir, as_of or today(), limits=limits(),
@@ -48,6 +50,8 @@ def stdout_is_tty() -> bool:
 
 def publish(assessment: Assessment, renderer: Format, view: View, output: Path | None) -> None:
     """Render and write; with --output, one summary line still goes to the terminal."""
+    from checker.report import summary_line
+
     content = renderer.render(assessment, view)
     if isinstance(content, bytes) and output is None and stdout_is_tty():
         raise click.UsageError("this format is binary: write it with --output FILE")
@@ -91,6 +95,8 @@ def matrix(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | N
     framework."""
     assessment = assess(evidence_dir, as_of, controls_dir=controls_dir,
                         policies_dir=policies_dir, frameworks=frameworks, engine=engine)
+    from checker.report import View
+
     publish(assessment, FORMATS[format_name], View("matrix"), output)
     click.get_current_context().exit(int(assessment.exit_code(FailOn(fail_on))))
 
@@ -120,6 +126,8 @@ def gaps(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
         raise click.UsageError(f"--due-within works with --format {', '.join(DUE_FORMATS)}")
     assessment = assess(evidence_dir, as_of, controls_dir=controls_dir,
                         policies_dir=policies_dir, frameworks=frameworks, engine=engine)
+    from checker.report import View
+
     publish(assessment, GAP_FORMATS[format_name], View("gaps", due_within), output)
     click.get_current_context().exit(int(assessment.exit_code(FailOn(fail_on))))
 
@@ -143,4 +151,6 @@ def explain(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | 
                         policies_dir=policies_dir, engine=engine)
     if not any(r.control.id == control_id for r in assessment.results):
         raise InputError(f"no control '{control_id}' (see `checker controls list`)")
+    from checker.explain import explain as explain_control
+
     click.echo(explain_control(assessment, control_id), nl=False)

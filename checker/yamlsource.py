@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from checker.errors import InputError, Location
+from checker.limits import DEFAULT_MAX_BYTES
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -27,7 +28,6 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 PathKey = tuple[str | int, ...]
 
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
 _SCALAR = yaml.SafeLoader("")  # only its stateless scalar constructors are used

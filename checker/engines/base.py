@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import Enum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from checker.policies import PolicyModule
+if TYPE_CHECKING:
+    from checker.policies import PolicyModule
 
 
 class RuleKind(str, Enum):

@@ -1,25 +1,15 @@
 """Output formats: each module renders an Assessment; adding one touches one file (plus a line
-in ``FORMATS``)."""
+in ``FORMATS``). Modules are imported when first used, so `checker --help` stays fast."""
 
 from __future__ import annotations
 
-from typing import Protocol
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Protocol
 
-from checker.formats import (
-    csv_,
-    github,
-    html,
-    json_,
-    junit,
-    markdown,
-    oscal,
-    rap,
-    sarif,
-    table,
-    xlsx,
-)
-from checker.model import Assessment
-from checker.report import View
+if TYPE_CHECKING:
+    from checker.model import Assessment
+    from checker.report import View
 
 
 class Format(Protocol):
@@ -32,12 +22,32 @@ class Format(Protocol):
     def render(self, assessment: Assessment, view: View = ...) -> str | bytes: ...
 
 
-FORMATS: dict[str, Format] = {
-    "csv": csv_, "github": github, "html": html, "json": json_, "junit": junit,
-    "markdown": markdown, "oscal": oscal, "sarif": sarif, "table": table, "xlsx": xlsx}
+class Registry(Mapping[str, Format]):
+    """Format name -> renderer module, imported on first lookup."""
+
+    def __init__(self, modules: Mapping[str, str]) -> None:
+        self._modules = dict(modules)
+
+    def __getitem__(self, name: str) -> Format:
+        module = self._modules[name]  # KeyError for an unknown format, as a dict would
+        return importlib.import_module(f"checker.formats.{module}")  # type: ignore[return-value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+_MODULES = {
+    "csv": "csv_", "github": "github", "html": "html", "json": "json_", "junit": "junit",
+    "markdown": "markdown", "oscal": "oscal", "sarif": "sarif", "table": "table",
+    "xlsx": "xlsx"}
+
+FORMATS: Mapping[str, Format] = Registry(_MODULES)
 
 #: ``checker gaps`` also writes the PSN Remediation Action Plan.
-GAP_FORMATS: dict[str, Format] = {**FORMATS, "rap": rap}
+GAP_FORMATS: Mapping[str, Format] = Registry({**_MODULES, "rap": "rap"})
 
 #: Formats that can list evidence due for renewal (``checker gaps --due-within``).
 DUE_FORMATS = ("csv", "github", "html", "json", "markdown", "table")

@@ -24,11 +24,13 @@ import yaml
 from checker.catalogue import Catalogue
 from checker.docsgen import update_section
 from checker.inputs import assess_directory, load_sources
-from checker.model import Control, Status
+from checker.model import Assessment, Control, Status
 
 BEGIN = "<!-- controls:begin -->"
 END = "<!-- controls:end -->"
 EXAMPLE_AS_OF = "2026-11-01"
+README_BEGIN = "<!-- example-output:begin -->"
+README_END = "<!-- example-output:end -->"
 
 
 def render(catalogue: Catalogue, framework: str, expected: dict[str, Status]) -> str:
@@ -100,8 +102,21 @@ def reference_parameters(directory: Path) -> list[dict[str, Any]]:
     return list(yaml.safe_load(text)["entries"])
 
 
-def update(directory: Path, example: Path) -> list[Path]:
-    """Rewrite every docs/catalogue/<framework>.md that has the markers; the changed ones."""
+def example_summary(assessment: Assessment) -> str:
+    """The head of `checker run` on the example pack: provenance and coverage per framework."""
+    from checker.formats import FORMATS
+
+    text = str(FORMATS["table"].render(assessment))
+    head = text.split("\n\n", 2)[:2]
+    gaps = sum(r.status in (Status.FAIL, Status.GAP, Status.ERROR) for r in assessment.results)
+    return ("```console\n$ checker run --evidence evidence/example --as-of 2026-11-01\n"
+            + "\n\n".join(head) + f"\n\n... one row per control, then the gap list ({gaps})"
+            "\n```")
+
+
+def update(directory: Path, example: Path, readme: Path | None = None) -> list[Path]:
+    """Rewrite every docs/catalogue/<framework>.md that has the markers, and the README's
+    example output; the changed ones."""
     catalogue = load_sources(None, None).catalogue
     assessment = assess_directory(example, EXAMPLE_AS_OF)
     expected = {r.control.id: r.status for r in assessment.results}
@@ -111,6 +126,9 @@ def update(directory: Path, example: Path) -> list[Path]:
         if path.exists() and update_section(path, BEGIN, END,
                                             render(catalogue, framework.key, expected)):
             changed.append(path)
+    if readme is not None and update_section(readme, README_BEGIN, README_END,
+                                             example_summary(assessment)):
+        changed.append(readme)
     trace = directory / "traceability.md"
     if trace.exists() and update_section(
             trace, BEGIN, END, render_traceability(catalogue, reference_parameters(directory))):
@@ -121,5 +139,5 @@ def update(directory: Path, example: Path) -> list[Path]:
 if __name__ == "__main__":  # pragma: no cover
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/catalogue")
     example_pack = Path(sys.argv[2] if len(sys.argv) > 2 else "evidence/example")
-    for changed_path in update(root, example_pack):
+    for changed_path in update(root, example_pack, Path("README.md")):
         print(f"{changed_path}: updated")

@@ -33,3 +33,14 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path: Path):
 
     assert read("a") == read("b")
     assert read("a") != read("c")
+
+
+def test_every_finding_on_a_generated_estate_points_at_a_file_and_line(tmp_path: Path):
+    """Findings about something absent still name the document they were judged from."""
+    from checker.inputs import assess_directory
+
+    generate.write(generate.build(400, seed=11), tmp_path / "pack")
+    assessment = assess_directory(tmp_path / "pack", generate.AS_OF.isoformat())
+    findings = [(r.control.id, f) for r in assessment.results for f in r.findings]
+    assert findings, "the generated estate is expected to fail some controls"
+    assert [(cid, f.message) for cid, f in findings if f.location is None] == []

@@ -16,12 +16,22 @@ findings(control_id, roles) := {f |
 }
 
 _outcome(doc) := {finding.of(doc, "facts.outcome", msg) |
-	doc.facts.outcome != "met"
-	msg := sprintf("%s (%s) attests the control is %s", [doc.facts.attested_by, doc.facts.role, doc.facts.outcome])
+	not doc.facts.outcome == "met"
+	msg := sprintf("%s (%s) attests the control is %s", [_fact(doc, "attested_by"), _fact(doc, "role"), _fact(doc, "outcome")])
 }
 
 _role(doc, roles) := {finding.of(doc, "facts.role", msg) |
 	count(roles) > 0
-	not doc.facts.role in roles
-	msg := sprintf("attested by role %q; accepted roles: %s", [doc.facts.role, concat(", ", roles)])
+	not _accepted(doc.facts.role, roles)
+	msg := sprintf("attested by role %q; accepted roles: %s", [_fact(doc, "role"), concat(", ", roles)])
 }
+
+_fact(doc, key) := object.get(doc.facts, key, "(not stated)")
+
+# Roles match ignoring case and surrounding spaces ("siro " is "SIRO"); otherwise exactly.
+_accepted(role, roles) if {
+	some accepted in roles
+	_norm(role) == _norm(accepted)
+}
+
+_norm(role) := lower(trim_space(role)) if is_string(role)

@@ -20,6 +20,14 @@ pci_in_scope := true in [pci.merchant, pci.service_provider] if {
 # Requirements that apply only to service providers (e.g. 3.6.1.1, 8.2.3, 12.9.1).
 pci_service_provider := input.organisation.pci.service_provider
 
+# Card-present payments (POI terminals, 9.5.1.x): a face-to-face channel in the profile's
+# pci.channels (contact centre, mail order and e-commerce are card-not-present). No default:
+# a profile without pci.channels leaves the rule undefined.
+pci_card_present := _both(pci_in_scope, "face_to_face" in channels) if {
+	channels := input.organisation.pci.channels
+	is_array(channels)
+}
+
 # Appendix A1 and 11.4.7: multi-tenant service providers.
 pci_multi_tenant_provider := _both(input.organisation.pci.service_provider, input.organisation.pci.multi_tenant_provider)
 

@@ -52,3 +52,16 @@ test_pecr_provider_is_read_from_the_profile if {
 test_pecr_provider_absent_is_undefined if {
 	not scope.pecr_provider with input as {"organisation": {"psn_connected": true}}
 }
+
+test_card_present_needs_a_face_to_face_channel if {
+	scope.pci_card_present with input as _org({"channels": ["contact_centre", "face_to_face"]})
+	scope.pci_card_present == false with input as _org({"channels": ["ecommerce", "contact_centre", "mail_order"]})
+	scope.pci_card_present == false with input as _org({"channels": []})
+	scope.pci_card_present == false with input as _org({"merchant": false, "channels": ["face_to_face"]})
+}
+
+test_card_present_without_channels_is_undefined if {
+	not scope.pci_card_present with input as _org({})
+	not scope.pci_card_present with input as _org({"channels": "face_to_face"})
+	not scope.pci_card_present with input as {"organisation": {"pci": {"channels": ["face_to_face"]}}}
+}

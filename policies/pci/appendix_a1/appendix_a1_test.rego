@@ -29,5 +29,12 @@ test_tester_without_qualification_does_not_count if {
 }
 
 test_no_penetration_test_fails if {
-	count(appendix_a1.tenant_separation_untested) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
+	inp := {"as_of": "2026-11-01", "evidence": {"penetration_test": [{"id": "pt", "facts": {"type": "external"}}]}}
+	count(appendix_a1.tenant_separation_untested) == 1 with input as inp
+	found1 := appendix_a1.tenant_separation_untested with input as inp
+	every f in found1 {
+		f.evidence == "pt"
+	}
+	# No penetration_test evidence at all: the control is a gap before the rule is read.
+	count(appendix_a1.tenant_separation_untested) == 0 with input as {"as_of": "2026-11-01", "evidence": {}}
 }

@@ -8,10 +8,13 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
 
 _programmes := [doc | some doc in input.evidence.security_policy; doc.facts.type == "pci_compliance_programme"]
 
-_no_programme := "no pci_compliance_programme document in the security_policy evidence"
+_no_programme := finding.of(doc, "facts.type", "no pci_compliance_programme document in the security_policy evidence") if {
+	doc := anchor.latest(input.evidence.security_policy)
+}
 
 _recent(date, as_of, months) if {
 	regex.match(`^\d{4}-\d{2}-\d{2}`, date)
@@ -128,7 +131,7 @@ desv_technology_review_overdue contains finding.of(doc, sprintf("facts.technolog
 }
 
 # PCI-A3.3.3: a business-as-usual review in each of the last four 3-month windows.
-bau_review_overdue contains msg if {
+bau_review_overdue contains finding.of(doc, "facts.compliance_reviews", msg) if {
 	days := [r.performed |
 		some doc in input.evidence.security_policy
 		some r in doc.facts.compliance_reviews
@@ -136,11 +139,12 @@ bau_review_overdue contains msg if {
 	]
 	some entry in _empty_windows(days, input.as_of, 3, 4)
 	[start, end] := entry
+	doc := anchor.latest(input.evidence.security_policy)
 	msg := sprintf("no business-as-usual review between %s and %s (need one at least every 3 months)", [start, end])
 }
 
 # PCI-A3.4.1: user accounts and privileges reviewed in each of the last two 6-month windows.
-desv_access_review_overdue contains msg if {
+desv_access_review_overdue contains finding.of(doc, "facts.reviews", msg) if {
 	days := [r.completed |
 		some doc in input.evidence.access_review
 		some r in doc.facts.reviews
@@ -148,5 +152,6 @@ desv_access_review_overdue contains msg if {
 	]
 	some entry in _empty_windows(days, input.as_of, 6, 2)
 	[start, end] := entry
+	doc := anchor.latest(input.evidence.access_review)
 	msg := sprintf("no review of user accounts and privileges between %s and %s (need one at least every 6 months)", [start, end])
 }

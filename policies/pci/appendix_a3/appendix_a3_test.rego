@@ -28,7 +28,8 @@ test_board_update_a_day_over_twelve_months_fails if {
 }
 
 test_no_programme_or_executive_fails if {
-	count(appendix_a3.board_updates_overdue) == 1 with input as _in({})
+	count(appendix_a3.board_updates_overdue) == 1 with input as _in({"security_policy": [{"id": "sp", "facts": {"type": "information_security"}}]})
+	count(appendix_a3.board_updates_overdue) == 0 with input as _in({})
 	doc := {"id": "prog", "facts": {"type": "pci_compliance_programme", "name": "Charter"}}
 	count(appendix_a3.board_updates_overdue) == 2 with input as _in({"security_policy": [doc]})
 }
@@ -52,7 +53,7 @@ test_compliance_staff_training_on_wrong_topic_fails if {
 }
 
 test_compliance_staff_missing_fails if {
-	count(appendix_a3.compliance_staff_training_overdue) == 1 with input as _in({})
+	count(appendix_a3.compliance_staff_training_overdue) == 1 with input as _in({"security_policy": [{"id": "sp", "facts": {"type": "information_security"}}]})
 	count(appendix_a3.compliance_staff_training_overdue) == 1 with input as _in({"security_policy": [_programme({"compliance_staff": []})]})
 	count(appendix_a3.compliance_staff_training_overdue) == 1 with input as _in({"security_policy": [_programme({})]})
 }
@@ -128,7 +129,7 @@ test_bau_reviewed_every_quarter_passes if {
 
 test_bau_review_gap_fails if {
 	count(appendix_a3.bau_review_overdue) == 1 with input as _bau(_late_quarters)
-	count(appendix_a3.bau_review_overdue) == 4 with input as _in({})
+	count(appendix_a3.bau_review_overdue) == 4 with input as _in({"security_policy": [{"id": "sp", "facts": {}}]})
 }
 
 # --- A3.4 --------------------------------------------------------------------------------
@@ -141,7 +142,11 @@ test_access_reviewed_every_six_months_passes if {
 
 test_access_review_gap_fails if {
 	count(appendix_a3.desv_access_review_overdue) == 1 with input as _access(["2026-09-15", "2025-10-31"])
-	count(appendix_a3.desv_access_review_overdue) == 2 with input as _in({})
+	count(appendix_a3.desv_access_review_overdue) == 2 with input as _in({"access_review": [{"id": "ar", "facts": {}}]})
+	found1 := appendix_a3.desv_access_review_overdue with input as _in({"access_review": [{"id": "ar", "facts": {}}]})
+	every f in found1 {
+		f.evidence == "ar"
+	}
 }
 
 test_service_account_reviews_do_not_count if {

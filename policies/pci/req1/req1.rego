@@ -7,6 +7,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
 
 # Services treated as insecure: cleartext credentials or data, or known-weak versions.
 insecure_services := {
@@ -15,8 +16,9 @@ insecure_services := {
 }
 
 # PCI-1.2.3: a current network diagram marks the CDE boundary and every wireless network.
-network_diagram_incomplete contains msg if {
+network_diagram_incomplete contains finding.of(doc, "facts.shows.cde_boundary", msg) if {
 	not _diagram_shows("cde_boundary")
+	doc := anchor.latest(input.evidence.network_diagram)
 	msg := "no network diagram marks the cardholder data environment boundary and its connections"
 }
 
@@ -29,8 +31,8 @@ data_flow_diagram_missing contains f if {
 	some f in _cde_diagram_lacks("account_data_flows", "does not trace the flows of account data across systems and networks")
 }
 
-# When no diagram shows `what`: a finding on each CDE diagram (naming it), or a plain
-# message when there is no CDE diagram to point at.
+# When no diagram shows `what`: a finding on each CDE diagram (naming it), or on the latest
+# diagram when none marks the CDE.
 _cde_diagram_lacks(what, problem) := {finding.of(doc, sprintf("facts.shows.%s", [what]), msg) |
 	some doc in input.evidence.network_diagram
 	doc.facts.shows.cde_boundary == true
@@ -40,7 +42,10 @@ _cde_diagram_lacks(what, problem) := {finding.of(doc, sprintf("facts.shows.%s", 
 	_diagram_shows("cde_boundary")
 }
 
-_cde_diagram_lacks(what, problem) := {sprintf("no network diagram %s", [problem])} if {
+_cde_diagram_lacks(what, problem) := {finding.of(doc, sprintf("facts.shows.%s", [what]), msg) |
+	doc := anchor.latest(input.evidence.network_diagram)
+	msg := sprintf("no network diagram %s", [problem])
+} if {
 	not _diagram_shows(what)
 	not _diagram_shows("cde_boundary")
 }

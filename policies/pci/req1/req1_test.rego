@@ -55,8 +55,13 @@ test_cde_diagram_lacking_flows_is_named if {
 }
 
 test_no_diagram_at_all_fails if {
-	count(req1.network_diagram_incomplete) == 2 with input as {"evidence": {}}
-	count(req1.data_flow_diagram_missing) == 1 with input as {"evidence": {}}
+	inp := {"evidence": {"network_diagram": [{"id": "nd", "facts": {"dated": "2026-01-01", "shows": {}}}]}}
+	count(req1.network_diagram_incomplete) == 2 with input as inp
+	count(req1.data_flow_diagram_missing) == 1 with input as inp
+	found1 := req1.network_diagram_incomplete with input as inp
+	every f in found1 {
+		f.evidence == "nd"
+	}
 }
 
 test_rule_without_justification_fails if {

@@ -5,6 +5,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
 
 # PCI-10.5.1: audit logs kept at least 12 months, the latest 3 immediately available.
 log_retention_too_short contains finding.of(doc, "facts.retention_months", msg) if {
@@ -82,8 +83,9 @@ logs_not_centralised contains finding.of(doc, sprintf("facts.components[%d].forw
 }
 
 # PCI-10.3.4: file-integrity monitoring covers the stored audit logs and alerts on change.
-log_integrity_unmonitored contains msg if {
+log_integrity_unmonitored contains finding.of(doc, "facts.monitored", msg) if {
 	not _audit_logs_monitored
+	doc := anchor.latest(input.evidence.change_detection)
 	msg := "no file-integrity monitoring with alerting covers the audit log store"
 }
 

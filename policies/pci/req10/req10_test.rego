@@ -126,7 +126,12 @@ test_fim_without_audit_logs_fails if {
 }
 
 test_no_fim_evidence_fails if {
-	count(req10.log_integrity_unmonitored) == 1 with input as {"evidence": {}}
+	inp := {"evidence": {"change_detection": [{"id": "cd", "facts": {}}]}}
+	count(req10.log_integrity_unmonitored) == 1 with input as inp
+	found1 := req10.log_integrity_unmonitored with input as inp
+	every f in found1 {
+		f.evidence == "cd"
+	}
 }
 
 _time(server, system) := {"evidence": {"time_sync": [{"id": "ts", "facts": {"servers": [object.union({"name": "ntp1", "reference": "UTC", "external_sources": ["ntp.example"]}, server)], "systems": [object.union({"name": "pay-web-01", "synchronised": true, "source": "ntp1"}, system)]}}]}}

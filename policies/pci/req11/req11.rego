@@ -5,14 +5,16 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
 
 # PCI-11.3.2: a passing external ASV scan in each of the four quarters before as_of.
 # Quarter q (0 = most recent) runs from (q+1)*3 months before as_of to q*3 months before.
-asv_scans_missing contains msg if {
+asv_scans_missing contains finding.of(doc, "facts.performed", msg) if {
 	some q in numbers.range(0, 3)
 	start := dates.months_before(input.as_of, (q + 1) * 3)
 	end := dates.months_before(input.as_of, q * 3)
-	not _passing_asv_scan_between(object.get(input.evidence, "vulnerability_scan", []), start, end)
+	not _passing_asv_scan_between(input.evidence.vulnerability_scan, start, end)
+	doc := anchor.latest(input.evidence.vulnerability_scan)
 	msg := sprintf("no passing external ASV scan between %s and %s", [start, end])
 }
 
@@ -29,10 +31,11 @@ _passing_asv_scan_between(scans, start, end) if {
 _quarter(as_of, q) := [dates.months_before(as_of, (q + 1) * 3), dates.months_before(as_of, q * 3)]
 
 # PCI-11.2.1: authorised and rogue wireless access points sought in each of the last four quarters.
-wireless_scans_missing contains msg if {
+wireless_scans_missing contains finding.of(doc, "facts.performed", msg) if {
 	some q in numbers.range(0, 3)
 	[start, end] := _quarter(input.as_of, q)
-	not _wireless_scan_between(object.get(input.evidence, "wireless_scan", []), start, end)
+	not _wireless_scan_between(input.evidence.wireless_scan, start, end)
+	doc := anchor.latest(input.evidence.wireless_scan)
 	msg := sprintf("no wireless access point scan between %s and %s", [start, end])
 }
 
@@ -70,10 +73,11 @@ wireless_ap_unjustified contains finding.of(doc, "facts.authorised_aps", "the la
 _justified(ap) if count(trim_space(ap.justification)) > 0
 
 # PCI-11.3.1: an internal scan in each of the last four quarters with no high or critical left open.
-internal_scans_missing contains msg if {
+internal_scans_missing contains finding.of(doc, "facts.performed", msg) if {
 	some q in numbers.range(0, 3)
 	[start, end] := _quarter(input.as_of, q)
-	not _clean_internal_scan_between(object.get(input.evidence, "vulnerability_scan", []), start, end)
+	not _clean_internal_scan_between(input.evidence.vulnerability_scan, start, end)
+	doc := anchor.latest(input.evidence.vulnerability_scan)
 	msg := sprintf("no internal scan (or rescan) without open high or critical vulnerabilities between %s and %s", [start, end])
 }
 
@@ -89,8 +93,9 @@ _latest_internal_scan := max({doc.facts.performed | some doc in input.evidence.v
 
 # PCI-11.3.1.1: lower-ranked vulnerabilities dealt with inside the deadline a current (12-month)
 # targeted risk analysis sets; judged on the latest internal scan.
-lower_risk_vulnerabilities_overdue contains msg if {
+lower_risk_vulnerabilities_overdue contains finding.of(doc, "facts.scope", msg) if {
 	not _latest_internal_scan
+	doc := anchor.latest(input.evidence.vulnerability_scan)
 	msg := "no internal vulnerability scan is recorded"
 }
 
@@ -141,9 +146,20 @@ _valid_pentest_within(tests, as_of, type, months) if {
 	dates.within_months(doc.facts.performed, as_of, months)
 }
 
-_pentest_missing(tests, as_of, type, months) := msg if {
+_pentest_missing(tests, as_of, type, months) := finding.of(doc, "facts.performed", msg) if {
 	not _valid_pentest_within(tests, as_of, type, months)
+	doc := _pentest_anchor(tests, type)
 	msg := sprintf("no %s penetration test by a qualified, independent tester in the %d months before %s", [type, months, as_of])
+}
+
+# The latest test of `type`, or the latest test of any type when there is none.
+_pentest_anchor(tests, type) := anchor.latest(of_type) if {
+	of_type := [doc | some doc in tests; doc.facts.type == type]
+	count(of_type) > 0
+}
+
+_pentest_anchor(tests, type) := anchor.latest(tests) if {
+	count([doc | some doc in tests; doc.facts.type == type]) == 0
 }
 
 # PCI-11.4.1: each pen test of the last 12 months follows a documented methodology whose
@@ -156,14 +172,14 @@ pentest_methodology_weak contains finding.of(doc, "facts.methodology", msg) if {
 }
 
 # PCI-11.4.2 / 11.4.3: internal and external penetration tests within the last 12 months.
-internal_pentest_missing contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "internal", 12)
+internal_pentest_missing contains _pentest_missing(input.evidence.penetration_test, input.as_of, "internal", 12)
 
-external_pentest_missing contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "external", 12)
+external_pentest_missing contains _pentest_missing(input.evidence.penetration_test, input.as_of, "external", 12)
 
 # PCI-11.4.5 / 11.4.6: segmentation tested within 12 months (merchants) or 6 months (service providers).
-segmentation_test_missing contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "segmentation", 12)
+segmentation_test_missing contains _pentest_missing(input.evidence.penetration_test, input.as_of, "segmentation", 12)
 
-segmentation_test_missing_service_provider contains _pentest_missing(object.get(input.evidence, "penetration_test", []), input.as_of, "segmentation", 6)
+segmentation_test_missing_service_provider contains _pentest_missing(input.evidence.penetration_test, input.as_of, "segmentation", 6)
 
 # PCI-11.4.4: exploitable findings of the last 12 months' tests fixed and retested.
 pentest_findings_open contains finding.of(doc, sprintf("facts.findings[%d]", [i]), msg) if {
@@ -181,9 +197,10 @@ _fixed_and_retested(f) if {
 }
 
 # PCI-11.5.1: IDS/IPS covers the CDE perimeter and critical points, alerts staff, is kept current.
-intrusion_detection_weak contains msg if {
+intrusion_detection_weak contains finding.of(doc, "facts.sensors", msg) if {
 	some area in ["cde_perimeter", "critical_points"]
-	not _covered(object.get(input.evidence, "intrusion_detection", []), area)
+	not _covered(input.evidence.intrusion_detection, area)
+	doc := anchor.latest(input.evidence.intrusion_detection)
 	msg := sprintf("no IDS/IPS sensor covers %s", [replace(area, "_", " ")])
 }
 

@@ -271,13 +271,41 @@ test_fim_interval_missing_fails if {
 	count(req11.change_detection_weak) == 1 with input as {"evidence": {"change_detection": [{"id": "fim", "facts": {"tool": "x", "monitored": []}}]}}
 }
 
+_empty_docs := {"as_of": "2026-11-01", "evidence": {
+	"vulnerability_scan": [{"id": "vs", "facts": {}}], "wireless_scan": [{"id": "ws", "facts": {}}],
+	"penetration_test": [{"id": "pt", "facts": {}}], "intrusion_detection": [{"id": "ids", "facts": {}}],
+}}
+
 test_no_evidence_at_all_fails_every_cadence if {
-	count(req11.asv_scans_missing) == 4 with input as {"as_of": "2026-11-01", "evidence": {}}
-	count(req11.internal_scans_missing) == 4 with input as {"as_of": "2026-11-01", "evidence": {}}
-	count(req11.wireless_scans_missing) == 4 with input as {"as_of": "2026-11-01", "evidence": {}}
-	count(req11.internal_pentest_missing) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
-	count(req11.segmentation_test_missing_service_provider) == 1 with input as {"as_of": "2026-11-01", "evidence": {}}
-	count(req11.intrusion_detection_weak) == 2 with input as {"as_of": "2026-11-01", "evidence": {}}
+	count(req11.asv_scans_missing) == 4 with input as _empty_docs
+	count(req11.internal_scans_missing) == 4 with input as _empty_docs
+	count(req11.wireless_scans_missing) == 4 with input as _empty_docs
+	count(req11.internal_pentest_missing) == 1 with input as _empty_docs
+	count(req11.external_pentest_missing) == 1 with input as _empty_docs
+	count(req11.segmentation_test_missing_service_provider) == 1 with input as _empty_docs
+	count(req11.intrusion_detection_weak) == 2 with input as _empty_docs
+	count(req11.lower_risk_vulnerabilities_overdue) == 1 with input as _empty_docs
+}
+
+# Findings about something absent still name a document, so the report has a file and line.
+test_absence_findings_name_the_latest_document if {
+	found1 := req11.asv_scans_missing with input as _empty_docs
+	every f in found1 {
+		f.evidence == "vs"
+	}
+	found2 := req11.intrusion_detection_weak with input as _empty_docs
+	every f in found2 {
+		f.evidence == "ids"
+	}
+	tests := {"as_of": "2026-11-01", "evidence": {"penetration_test": [
+		{"id": "old-ext", "collected": "2025-06-01", "facts": {"type": "external", "performed": "2025-05-01"}},
+		{"id": "int", "collected": "2026-06-01", "facts": {"type": "internal", "performed": "2026-05-01"}},
+	]}}
+	some f in req11.external_pentest_missing with input as tests
+	f.evidence == "old-ext"
+	f.path == "facts.performed"
+	some g in req11.segmentation_test_missing with input as tests
+	g.evidence == "int"
 }
 
 test_unauthenticated_scan_before_31_march_2025_is_not_judged if {

@@ -8,11 +8,15 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
 
 # security_policy documents of one type (information_security, acceptable_use, ...).
 _docs(evidence, type) := [doc | some doc in object.get(evidence, "security_policy", []); doc.facts.type == type]
 
-_none(type) := sprintf("no %s document in the security_policy evidence", [type])
+_none(type) := finding.of(doc, "facts.type", msg) if {
+	doc := anchor.latest(input.evidence.security_policy)
+	msg := sprintf("no %s document in the security_policy evidence", [type])
+}
 
 # True when `date` (possibly absent, or a word such as "never") is no more than `months` months before `as_of`.
 _recent(date, as_of, months) if {
@@ -121,8 +125,9 @@ _analyses(evidence, approach) := [[doc, i, a] |
 _tra_date(a) := object.get(a, "last_reviewed", object.get(a, "performed", "never"))
 
 # PCI-12.3.1: every flexible-frequency analysis reviewed within 12 months and approved.
-flexible_tra_not_current contains "no flexible-frequency targeted risk analyses recorded" if {
+flexible_tra_not_current contains finding.of(doc, "facts.analyses", "no flexible-frequency targeted risk analyses recorded") if {
 	count(_analyses(input.evidence, "flexible_frequency")) == 0
+	doc := anchor.latest(input.evidence.targeted_risk_analysis)
 }
 
 flexible_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].last_reviewed", [i]), msg) if {
@@ -234,17 +239,18 @@ _reviews(evidence, type) := [[doc, i, r] |
 ]
 
 # PCI-12.4.2: a policy-adherence review in each of the last four 3-month windows.
-policy_adherence_reviews_missing contains msg if {
+policy_adherence_reviews_missing contains finding.of(doc, "facts.compliance_reviews", msg) if {
 	days := [entry[2].performed | some entry in _reviews(input.evidence, "policy_adherence")]
 	some entry in _empty_windows(days, input.as_of, 3, 4)
 	[start, end] := entry
+	doc := anchor.latest(input.evidence.security_policy)
 	msg := sprintf("no policy-adherence review between %s and %s (need one at least every 3 months)", [start, end])
 }
 
 # PCI-12.4.2.1: each review in the last 12 months is documented and signed off.
-adherence_review_results_unsigned contains msg if {
+adherence_review_results_unsigned contains finding.of(doc, "facts.compliance_reviews", "no policy-adherence reviews in the last 12 months") if {
 	count([entry | some entry in _reviews(input.evidence, "policy_adherence"); _recent(entry[2].performed, input.as_of, 12)]) == 0
-	msg := "no policy-adherence reviews in the last 12 months"
+	doc := anchor.latest(input.evidence.security_policy)
 }
 
 adherence_review_results_unsigned contains finding.of(doc, sprintf("facts.compliance_reviews[%d]", [i]), msg) if {
@@ -335,8 +341,12 @@ _last_trained(p) := "never" if {
 	not p.last_refresher
 }
 
+_no_people := finding.of(doc, "facts.people", "no people in PCI scope in the training records") if {
+	doc := anchor.latest(input.evidence.training_records)
+}
+
 # PCI-12.6.3: training at hire and at least every 12 months; yearly policy acknowledgement.
-awareness_training_overdue contains "no people in the training records" if count(_people) == 0
+awareness_training_overdue contains _no_people if count(_people) == 0
 
 awareness_training_overdue contains finding.of(doc, sprintf("facts.people[%d].induction_completed", [i]), msg) if {
 	some entry in _people
@@ -361,7 +371,7 @@ awareness_training_overdue contains finding.of(doc, "facts.acknowledgement.campa
 }
 
 # PCI-12.6.3.1: training covers phishing and social engineering.
-phishing_training_missing contains "no people in the training records" if count(_people) == 0
+phishing_training_missing contains _no_people if count(_people) == 0
 
 phishing_training_missing contains finding.of(doc, sprintf("facts.people[%d].topics", [i]), msg) if {
 	some entry in _people
@@ -381,7 +391,10 @@ _providers := [[doc, i, p] |
 _at(i, field) := sprintf("facts.providers[%d].%s", [i, field])
 
 # PCI-12.8.1: the register lists providers and their services.
-tpsp_register_incomplete contains "no third-party service providers listed" if count(_providers) == 0
+tpsp_register_incomplete contains finding.of(doc, "facts.providers", "no third-party service providers listed") if {
+	count(_providers) == 0
+	doc := anchor.latest(input.evidence.service_provider_register)
+}
 
 tpsp_register_incomplete contains finding.of(doc, _at(i, "services"), msg) if {
 	some entry in _providers
@@ -494,8 +507,9 @@ ir_training_frequency_unsupported contains finding.of(doc, "facts.training_frequ
 	msg := sprintf("%s: sets no responder training frequency", [doc.facts.name])
 }
 
-ir_training_frequency_unsupported contains "no targeted risk analysis for 12.10.4.1 reviewed within 12 months" if {
+ir_training_frequency_unsupported contains finding.of(doc, "facts.analyses", "no targeted risk analysis for 12.10.4.1 reviewed within 12 months") if {
 	count(_ir_analyses) == 0
+	doc := anchor.latest(input.evidence.targeted_risk_analysis)
 }
 
 ir_training_frequency_unsupported contains finding.of(doc, "facts.training_frequency_months", msg) if {

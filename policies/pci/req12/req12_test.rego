@@ -52,7 +52,8 @@ test_infosec_review_missing_fails if {
 }
 
 test_infosec_review_without_policy_fails if {
-	count(req12.infosec_policy_review_overdue) == 1 with input as _in({"security_policy": []})
+	count(req12.infosec_policy_review_overdue) == 1 with input as _in({"security_policy": [_policy("acceptable_use", {})]})
+	count(req12.infosec_policy_review_overdue) == 0 with input as _in({"security_policy": []})
 }
 
 test_roles_acknowledged_by_all_passes if {
@@ -66,7 +67,7 @@ test_roles_acknowledged_by_nine_of_ten_fails if {
 test_roles_undefined_and_no_acknowledgement_fails if {
 	doc := {"id": "p", "facts": {"type": "information_security", "name": "ISP"}}
 	count(req12.security_roles_not_acknowledged) == 2 with input as _in({"security_policy": [doc]})
-	count(req12.security_roles_not_acknowledged) == 1 with input as _in({})
+	count(req12.security_roles_not_acknowledged) == 1 with input as _in({"security_policy": [_policy("acceptable_use", {})]})
 }
 
 test_security_lead_named_passes if {
@@ -76,7 +77,7 @@ test_security_lead_named_passes if {
 test_security_lead_missing_fails if {
 	doc := {"id": "p", "facts": {"type": "information_security", "name": "ISP"}}
 	count(req12.security_responsibility_unassigned) == 1 with input as _in({"security_policy": [doc]})
-	count(req12.security_responsibility_unassigned) == 1 with input as _in({})
+	count(req12.security_responsibility_unassigned) == 1 with input as _in({"security_policy": [_policy("acceptable_use", {})]})
 }
 
 # --- 12.2 --------------------------------------------------------------------------------
@@ -232,7 +233,7 @@ test_adherence_review_a_day_too_early_leaves_a_quarter_empty if {
 
 test_no_adherence_reviews_fails_every_quarter if {
 	count(req12.policy_adherence_reviews_missing) == 4 with input as _policies({})
-	count(req12.policy_adherence_reviews_missing) == 4 with input as _in({})
+	count(req12.policy_adherence_reviews_missing) == 4 with input as _in({"security_policy": [{"id": "sp", "facts": {}}]})
 }
 
 test_adherence_reviews_signed_off_pass if {
@@ -356,7 +357,7 @@ test_policy_acknowledgement_campaign_boundary if {
 	people := [{"id": "tr", "facts": {"people": [_person({})]}}]
 	count(req12.awareness_training_overdue) == 0 with input as _in({"training_records": people, "security_policy": [ok]})
 	count(req12.awareness_training_overdue) == 1 with input as _in({"training_records": people, "security_policy": [old]})
-	count(req12.awareness_training_overdue) == 1 with input as _in({"training_records": people})
+	count(req12.awareness_training_overdue) == 1 with input as _in({"training_records": people, "security_policy": [_policy("acceptable_use", {})]})
 }
 
 test_phishing_and_social_engineering_covered_passes if {
@@ -499,7 +500,7 @@ test_training_frequency_longer_than_analysis_fails if {
 
 test_training_frequency_without_current_analysis_fails if {
 	plan := [_plan({})]
-	count(req12.ir_training_frequency_unsupported) == 1 with input as _in({"incident_response_plan": plan})
+	count(req12.ir_training_frequency_unsupported) == 1 with input as _in({"incident_response_plan": plan, "targeted_risk_analysis": [{"id": "tra", "facts": {"analyses": []}}]})
 	stale := [{"id": "tra", "facts": {"analyses": [_ir_tra("2025-10-31", 12)]}}]
 	count(req12.ir_training_frequency_unsupported) == 1 with input as _in({"incident_response_plan": plan, "targeted_risk_analysis": stale})
 	current := [{"id": "tra", "facts": {"analyses": [_ir_tra("2025-11-01", 12)]}}]

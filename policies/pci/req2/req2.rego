@@ -10,22 +10,28 @@ import data.lib.finding
 # Protocols accepted for non-console administration: all encrypt the whole session.
 encrypted_admin_protocols := {"ssh", "https", "rdp-tls", "winrm-https", "ipsec", "tls"}
 
+# Components in PCI DSS scope: all but those the evidence marks `in_cde: false` (absent: in scope).
+_components contains doc if {
+	some doc in input.evidence.system_config
+	not doc.facts.in_cde == false
+}
+
 # PCI-2.2.1: each component is built to a named configuration standard.
 config_standard_missing contains finding.of(doc, "facts.config_standard", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	not count(trim_space(doc.facts.config_standard)) > 0
 	msg := sprintf("%s: no configuration (hardening) standard named", [doc.facts.system])
 }
 
 # PCI-2.2.2: no vendor default account keeps its default password; absent inventory fails.
 vendor_default_password_in_use contains finding.of(doc, "facts.default_accounts", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	not is_array(doc.facts.default_accounts)
 	msg := sprintf("%s: vendor default accounts not inventoried", [doc.facts.system])
 }
 
 vendor_default_password_in_use contains finding.of(doc, sprintf("facts.default_accounts[%d]", [i]), msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	some i, account in doc.facts.default_accounts
 	account.status == "vendor_default_password"
 	msg := sprintf("%s: vendor default account %s still has its default password; change it or disable the account", [doc.facts.system, account.account])
@@ -33,13 +39,13 @@ vendor_default_password_in_use contains finding.of(doc, sprintf("facts.default_a
 
 # PCI-2.2.3: one primary function per component, unless differing functions are isolated.
 mixed_primary_functions contains finding.of(doc, "facts.primary_functions", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	not count(doc.facts.primary_functions) > 0
 	msg := sprintf("%s: primary function not recorded", [doc.facts.system])
 }
 
 mixed_primary_functions contains finding.of(doc, "facts.primary_functions", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	count(doc.facts.primary_functions) > 1
 	not doc.facts.functions_isolated == true
 	msg := sprintf("%s: runs %s on one component without isolating them", [doc.facts.system, concat(", ", doc.facts.primary_functions)])
@@ -47,26 +53,26 @@ mixed_primary_functions contains finding.of(doc, "facts.primary_functions", msg)
 
 # PCI-2.2.4: only necessary services, protocols, daemons and functions are enabled.
 unnecessary_services_enabled contains finding.of(doc, "facts.unnecessary_services_enabled", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	not is_array(doc.facts.unnecessary_services_enabled)
 	msg := sprintf("%s: enabled services not compared with the configuration standard", [doc.facts.system])
 }
 
 unnecessary_services_enabled contains finding.of(doc, "facts.unnecessary_services_enabled", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	count(doc.facts.unnecessary_services_enabled) > 0
 	msg := sprintf("%s: unnecessary services enabled: %s", [doc.facts.system, concat(", ", doc.facts.unnecessary_services_enabled)])
 }
 
 # PCI-2.2.5: any insecure service in use is justified and has security features defined.
 insecure_service_unjustified contains finding.of(doc, "facts.insecure_services", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	not is_array(doc.facts.insecure_services)
 	msg := sprintf("%s: insecure services in use not recorded", [doc.facts.system])
 }
 
 insecure_service_unjustified contains finding.of(doc, sprintf("facts.insecure_services[%d]", [i]), msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	some i, svc in doc.facts.insecure_services
 	not _justified(svc)
 	msg := sprintf("%s: insecure service %s lacks a business justification or security features", [doc.facts.system, svc.service])
@@ -79,13 +85,13 @@ _justified(svc) if {
 
 # PCI-2.2.7: all non-console administrative access is encrypted.
 admin_access_unencrypted contains finding.of(doc, "facts.admin_protocols", msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	not is_array(doc.facts.admin_protocols)
 	msg := sprintf("%s: non-console administration protocols not recorded", [doc.facts.system])
 }
 
 admin_access_unencrypted contains finding.of(doc, sprintf("facts.admin_protocols[%d]", [i]), msg) if {
-	some doc in input.evidence.system_config
+	some doc in _components
 	some i, protocol in doc.facts.admin_protocols
 	not lower(protocol) in encrypted_admin_protocols
 	msg := sprintf("%s: administered over %s, which is not strongly encrypted", [doc.facts.system, protocol])

@@ -57,3 +57,16 @@ test_telnet_admin_fails_https_passes if {
 	count(req2.admin_access_unencrypted) == 1 with input as _with({"admin_protocols": ["ssh", "Telnet"]})
 	count(req2.admin_access_unencrypted) == 0 with input as _with({"admin_protocols": ["HTTPS", "ssh"]})
 }
+
+# A component marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+test_component_outside_cde_is_not_judged if {
+	bare := {"system": "lib-kiosk", "in_cde": false}
+	count(req2.config_standard_missing) == 0 with input as _in(bare)
+	count(req2.vendor_default_password_in_use) == 0 with input as _in(bare)
+	count(req2.mixed_primary_functions) == 0 with input as _in(bare)
+	count(req2.unnecessary_services_enabled) == 0 with input as _in(bare)
+	count(req2.insecure_service_unjustified) == 0 with input as _in(bare)
+	count(req2.admin_access_unencrypted) == 0 with input as _in(bare)
+	count(req2.config_standard_missing) == 1 with input as _in(object.remove(bare, ["in_cde"]))
+	count(req2.admin_access_unencrypted) == 1 with input as _in({"system": "lib-kiosk", "in_cde": true})
+}

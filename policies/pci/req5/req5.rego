@@ -8,9 +8,11 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 
+# Hosts in PCI DSS scope: all but those marked `in_cde: false` (absent: in scope).
 _hosts contains [doc, i, host] if {
 	some doc in input.evidence.endpoint_protection
 	some i, host in doc.facts.hosts
+	not host.in_cde == false
 }
 
 # Hosts that claim to run anti-malware (the settings below are judged only on these).

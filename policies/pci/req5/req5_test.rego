@@ -86,3 +86,13 @@ test_removable_media_unscanned_fails if {
 test_tamper_protection_off_fails if {
 	count(req5.tamper_protection_off) == 1 with input as _input([object.union(_host, {"tamper_protection": false})])
 }
+
+# A host marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+test_host_outside_cde_is_not_judged if {
+	bare := {"name": "lib-pc-01", "in_cde": false}
+	count(req5.anti_malware_missing) == 0 with input as _input([bare])
+	count(req5.anti_malware_missing) == 1 with input as _input([object.remove(bare, ["in_cde"])])
+	weak := {"name": "lib-pc-02", "in_cde": false, "anti_malware_installed": true}
+	count(req5.tamper_protection_off) == 0 with input as _input([weak])
+	count(req5.tamper_protection_off) == 1 with input as _input([object.union(weak, {"in_cde": true})])
+}

@@ -6,10 +6,12 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 
-# PCI-6.3.3: critical security patches installed within one month of release.
+# PCI-6.3.3: critical security patches installed within one month of release (hosts marked
+# `in_cde: false` are out of PCI DSS scope; absent: in scope).
 critical_patch_late contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
+	not host.in_cde == false
 	some p, patch in host.patches
 	patch.severity == "critical"
 	done := object.get(patch, "installed", input.as_of)
@@ -23,9 +25,11 @@ _state(patch) := sprintf("installed %s", [patch.installed]) if patch.installed
 _state(patch) := "still not installed" if not patch.installed
 
 # Bespoke software (bespoke_software evidence): applications, their last release and developers.
+# Applications marked `in_cde: false` are out of PCI DSS scope (absent: in scope).
 _apps contains [doc, i, app] if {
 	some doc in input.evidence.bespoke_software
 	some i, app in doc.facts.applications
+	not app.in_cde == false
 }
 
 _app_path(i, field) := sprintf("facts.applications[%d].%s", [i, field])
@@ -86,8 +90,10 @@ component_inventory_missing contains finding.of(doc, _app_path(i, "components"),
 }
 
 # PCI-6.5.5: no live card numbers in pre-production unless it is in CDE scope.
+# Judged for every application, `in_cde: false` or not: live PANs bring an environment into scope.
 live_pan_in_preprod contains finding.of(doc, _app_path(i, "preprod_live_pan"), msg) if {
-	some [doc, i, app] in _apps
+	some doc in input.evidence.bespoke_software
+	some i, app in doc.facts.applications
 	not app.preprod_live_pan == false
 	not app.preprod_in_cde_scope == true
 	msg := sprintf("%s: live PANs used in pre-production (or not stated) outside CDE scope", [app.name])

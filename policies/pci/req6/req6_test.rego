@@ -102,3 +102,26 @@ test_assessment_twelve_months_ago_satisfies_6_4_1_not_6_4_2 if {
 	count(req6.web_app_unprotected) == 1 with input as _web({"last_assessment": "2025-10-31"})
 	count(req6.web_app_unprotected) == 1 with input as _web({})
 }
+
+# Hosts and applications marked in_cde: false are out of PCI DSS scope; absent in_cde is judged.
+_hosts_input(host) := {"as_of": "2026-11-01", "evidence": {"patch_status": [{"id": "ps", "facts": {"hosts": [host]}}]}}
+
+test_host_outside_cde_is_not_judged_for_patches if {
+	late := {"name": "lib-01", "patches": [{"id": "KB1", "severity": "critical", "released": "2026-08-01"}]}
+	count(req6.critical_patch_late) == 0 with input as _hosts_input(object.union(late, {"in_cde": false}))
+	count(req6.critical_patch_late) == 1 with input as _hosts_input(object.union(late, {"in_cde": true}))
+	count(req6.critical_patch_late) == 1 with input as _hosts_input(late)
+}
+
+test_application_outside_cde_is_not_judged if {
+	bare := {"name": "lib-app", "in_cde": false}
+	inp := _sw([bare], [_dev("2025-11-01")])
+	count(req6.code_review_missing) == 0 with input as inp
+	count(req6.manual_review_unsound) == 0 with input as inp
+	count(req6.component_inventory_missing) == 0 with input as inp
+	count(req6.component_inventory_missing) == 1 with input as _sw([object.remove(bare, ["in_cde"])], [])
+}
+
+test_live_pan_in_preprod_judged_even_outside_cde if {
+	count(req6.live_pan_in_preprod) == 1 with input as _sw([{"name": "lib-app", "in_cde": false, "preprod_live_pan": true}], [])
+}

@@ -6,11 +6,13 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
 
 # PCI-7.2.3: every privileged account has a recorded approver.
 privilege_unapproved contains finding.of(doc, sprintf("facts.accounts[%d].approved_by", [i]), msg) if {
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
+	not account.in_cde == false
 	_privileged(account)
 	not account.disabled == true
 	not _has_approver(account)
@@ -25,8 +27,9 @@ _has_approver(account) if count(trim_space(account.approved_by)) > 0
 
 # PCI-7.2.4: all user accounts and privileges (third parties included) reviewed in the
 # last 6 months.
-access_review_overdue contains msg if {
+access_review_overdue contains finding.of(doc, "facts.reviews", msg) if {
 	not _reviewed_within("user_accounts", 6)
+	doc := anchor.latest(input.evidence.access_review)
 	msg := sprintf("no review of all user accounts and privileges since %s (due every 6 months)", [dates.months_before(input.as_of, 6)])
 }
 
@@ -49,10 +52,6 @@ service_account_review_overdue contains finding.of(doc, "facts.targeted_risk_ana
 	some doc in input.evidence.access_review
 	not dates.within_months(doc.facts.targeted_risk_analysis.reviewed, input.as_of, 12)
 	msg := "service-account review interval not set by a targeted risk analysis reviewed in the last 12 months"
-}
-
-service_account_review_overdue contains "no access_review evidence" if {
-	count(object.get(input.evidence, "access_review", [])) == 0
 }
 
 # PCI-7.3.3: the access control system denies anything not explicitly granted.

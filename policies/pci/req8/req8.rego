@@ -7,17 +7,24 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.anchor
+
+# Systems in PCI DSS scope: all but those the evidence marks `in_cde: false` (absent: in scope).
+_systems contains doc if {
+	some doc in input.evidence.auth_policy
+	_in_cde(doc.facts)
+}
 
 # PCI-8.3.6: passwords at least 12 characters (8 only where the system cannot do 12),
 # with both letters and digits.
 password_too_short contains finding.of(doc, "facts.min_length", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	not _long_enough(doc.facts)
 	msg := sprintf("%s: minimum password length %v; need 12 (or 8 where the system cannot enforce 12)", [doc.facts.system, object.get(doc.facts, "min_length", "not stated")])
 }
 
 password_too_short contains finding.of(doc, "facts", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	not _alphanumeric(doc.facts)
 	msg := sprintf("%s: passwords need not contain both letters and digits", [doc.facts.system])
 }
@@ -38,19 +45,19 @@ _alphanumeric(facts) if {
 # PCI-8.3.4: lock out after no more than 10 failed attempts, for at least 30 minutes or
 # until identity is confirmed.
 lockout_too_weak contains finding.of(doc, "facts.lockout_attempts", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	not doc.facts.lockout_attempts <= 10
 	msg := sprintf("%s: lockout after %v failed attempts; need 10 or fewer", [doc.facts.system, object.get(doc.facts, "lockout_attempts", "no limit stated")])
 }
 
 lockout_too_weak contains finding.of(doc, "facts.lockout_attempts", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	doc.facts.lockout_attempts == 0
 	msg := sprintf("%s: account lockout is disabled", [doc.facts.system])
 }
 
 lockout_too_weak contains finding.of(doc, "facts.lockout_minutes", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	not _lockout_long_enough(doc.facts)
 	msg := sprintf("%s: lockout lasts %v minutes; need 30 or more, or until identity is confirmed", [doc.facts.system, object.get(doc.facts, "lockout_minutes", "an unstated time")])
 }
@@ -61,7 +68,7 @@ _lockout_long_enough(facts) if facts.lockout_until_identity_confirmed == true
 
 # PCI-8.2.8: sessions idle for more than 15 minutes require re-authentication.
 idle_timeout_too_long contains finding.of(doc, "facts.idle_timeout_minutes", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	not _idle_ok(doc.facts)
 	msg := sprintf("%s: idle sessions time out after %v minutes; need 15 or fewer", [doc.facts.system, object.get(doc.facts, "idle_timeout_minutes", "no timeout stated")])
 }
@@ -71,10 +78,12 @@ _idle_ok(facts) if {
 	facts.idle_timeout_minutes <= 15
 }
 
-# Accounts (user_accounts evidence): one document per system, one entry per account.
+# Accounts (user_accounts evidence): one document per system, one entry per account; those
+# marked `in_cde: false` (no access into the CDE) are out of PCI DSS scope.
 _accounts contains [doc, i, account] if {
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
+	_in_cde(account)
 }
 
 _active contains [doc, i, account] if {
@@ -166,8 +175,7 @@ _used_within(account, days) if {
 
 # PCI-8.3.7: a new password may not repeat any of the last 4.
 password_history_too_short contains finding.of(doc, "facts.history_count", msg) if {
-	some doc in input.evidence.auth_policy
-	_in_cde(doc.facts)
+	some doc in _systems
 	not doc.facts.history_count >= 4
 	msg := sprintf("%s: password history %v; need at least 4", [doc.facts.system, object.get(doc.facts, "history_count", "not stated")])
 }
@@ -175,8 +183,7 @@ password_history_too_short contains finding.of(doc, "facts.history_count", msg) 
 # PCI-8.3.9: single-factor passwords expire within 90 days, unless access is decided by
 # dynamic posture analysis (or MFA is enforced, so passwords are not the only factor).
 password_expiry_too_long contains finding.of(doc, "facts.max_password_age_days", msg) if {
-	some doc in input.evidence.auth_policy
-	_in_cde(doc.facts)
+	some doc in _systems
 	not _rotation_ok(doc.facts)
 	msg := sprintf("%s: single-factor passwords expire after %v days; need 90 or fewer, or dynamic posture analysis", [doc.facts.system, object.get(doc.facts, "max_password_age_days", "an unstated number of")])
 }
@@ -184,7 +191,7 @@ password_expiry_too_long contains finding.of(doc, "facts.max_password_age_days",
 # PCI-8.3.10.1 (service providers): the same for customer users' passwords; a system that
 # does not state whether customers use it is judged as if they do.
 customer_password_expiry_too_long contains finding.of(doc, "facts.max_password_age_days", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	not doc.facts.customer_access == false
 	not _rotation_ok(doc.facts)
 	msg := sprintf("%s: customer access %v; customer passwords expire after %v days; need 90 or fewer, or dynamic posture analysis", [doc.facts.system, object.get(doc.facts, "customer_access", "not stated"), object.get(doc.facts, "max_password_age_days", "an unstated number of")])
@@ -205,7 +212,6 @@ admin_without_mfa contains finding.of(doc, _acct_path(i, "mfa_enrolled"), msg) i
 	some [doc, i, account] in _active
 	account.type != "service"
 	_admin(account)
-	_in_cde(account)
 	not account.mfa_enrolled == true
 	msg := sprintf("%s: administrative access into the CDE without MFA", [_name(doc, account)])
 }
@@ -219,34 +225,42 @@ _admin(account) if account.privileged == true
 cde_access_without_mfa contains finding.of(doc, _acct_path(i, "mfa_enrolled"), msg) if {
 	some [doc, i, account] in _active
 	account.type != "service"
-	_in_cde(account)
 	not account.mfa_enrolled == true
 	not account.phishing_resistant_only == true
 	msg := sprintf("%s: access into the CDE without MFA", [_name(doc, account)])
 }
 
-# PCI-8.4.3: all remote network access from outside the entity uses MFA.
+# PCI-8.4.3: all remote network access from outside the entity uses MFA. A system account
+# that cannot log on interactively is not personnel remote access (absent fact: judged).
 remote_access_without_mfa contains finding.of(doc, _acct_path(i, "mfa_enrolled"), msg) if {
 	some [doc, i, account] in _active
+	not _non_interactive_service(account)
 	not account.remote_access == false
 	not account.mfa_enrolled == true
 	msg := sprintf("%s: remote access (or remote access not stated) without MFA", [_name(doc, account)])
 }
 
+_non_interactive_service(account) if {
+	account.type == "service"
+	account.interactive_login == false
+}
+
 # PCI-8.5.1: MFA systems resist replay, cannot be bypassed and need 2 factor types.
 mfa_design_weak contains finding.of(doc, "facts", msg) if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	doc.facts.mfa_enforced == true
 	some problem in _mfa_problems(doc.facts)
 	msg := sprintf("%s: MFA %s", [doc.facts.system, problem])
 }
 
-mfa_design_weak contains "no auth_policy describes an MFA system (mfa_enforced: true)" if {
+mfa_design_weak contains finding.of(doc, "facts.mfa_enforced", msg) if {
 	not _any_mfa_system
+	doc := anchor.latest(input.evidence.auth_policy)
+	msg := sprintf("%s: no in-scope auth_policy describes an MFA system (mfa_enforced: true)", [doc.facts.system])
 }
 
 _any_mfa_system if {
-	some doc in input.evidence.auth_policy
+	some doc in _systems
 	doc.facts.mfa_enforced == true
 }
 

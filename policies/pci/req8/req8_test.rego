@@ -213,3 +213,43 @@ test_mfa_replay_or_bypass_fails if {
 test_no_mfa_system_fails if {
 	count(req8.mfa_design_weak) == 1 with input as _input(_good)
 }
+
+# A system or account marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+test_system_outside_cde_is_not_judged if {
+	bare := {"system": "library-wifi", "in_cde": false}
+	count(req8.password_too_short) == 0 with input as _input(bare)
+	count(req8.lockout_too_weak) == 0 with input as _input(bare)
+	count(req8.idle_timeout_too_long) == 0 with input as _input(bare)
+	count(req8.password_expiry_too_long) == 0 with input as _input(bare)
+	count(req8.customer_password_expiry_too_long) == 0 with input as _input(bare)
+	count(req8.password_too_short) == 2 with input as _input(object.remove(bare, ["in_cde"]))
+	count(req8.lockout_too_weak) == 2 with input as _input(object.remove(bare, ["in_cde"]))
+	count(req8.idle_timeout_too_long) == 1 with input as _input(object.union(bare, {"in_cde": true}))
+}
+
+test_mfa_design_judged_only_in_cde if {
+	weak := object.union(_good, {"mfa_enforced": true, "in_cde": false})
+	count(req8.mfa_design_weak) == 1 with input as _input(weak)
+	some f in req8.mfa_design_weak with input as _input(weak)
+	f.evidence == "ap-1"
+	count(req8.mfa_design_weak) == 3 with input as _input(object.union(weak, {"in_cde": true}))
+}
+
+test_account_outside_cde_is_not_judged if {
+	out := object.union(object.remove(_user, ["person", "last_login", "mfa_enrolled", "remote_access"]), {"type": "admin", "in_cde": false})
+	inp := _ua([out])
+	count(req8.shared_or_unattributed_id) == 0 with input as inp
+	count(req8.inactive_account_enabled) == 0 with input as inp
+	count(req8.remote_access_without_mfa) == 0 with input as inp
+	count(req8.cde_access_without_mfa) == 0 with input as inp
+	count(req8.remote_access_without_mfa) == 1 with input as _ua([object.remove(out, ["in_cde"])])
+	count(req8.inactive_account_enabled) == 1 with input as _ua([object.remove(out, ["in_cde"])])
+}
+
+test_remote_access_exempts_non_interactive_service_accounts if {
+	svc := object.union(_svc, {"remote_access": true})
+	count(req8.remote_access_without_mfa) == 0 with input as _ua([svc])
+	count(req8.remote_access_without_mfa) == 1 with input as _ua([object.union(svc, {"interactive_login": true})])
+	count(req8.remote_access_without_mfa) == 1 with input as _ua([object.remove(svc, ["interactive_login"])])
+	count(req8.remote_access_without_mfa) == 1 with input as _ua([object.union(_user, {"remote_access": true, "interactive_login": false, "mfa_enrolled": false})])
+}

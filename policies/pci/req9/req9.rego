@@ -6,11 +6,13 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 
+# Facilities are judged unless marked `cde: false` (absent: judged, fail closed).
+
 # PCI-9.2.1: every facility housing CDE systems controls who can enter it.
 facility_entry_uncontrolled contains finding.of(doc, sprintf("facts.facilities[%d].entry_control", [i]), msg) if {
 	some doc in input.evidence.physical_access
 	some i, facility in doc.facts.facilities
-	facility.cde == true
+	not facility.cde == false
 	not _entry_controlled(facility)
 	msg := sprintf("%s: no entry control to the facility (%v)", [facility.name, object.get(facility, "entry_control", "not stated")])
 }
@@ -24,7 +26,7 @@ _entry_controlled(facility) if {
 sensitive_area_monitoring_weak contains finding.of(doc, sprintf("facts.facilities[%d].monitoring", [i]), msg) if {
 	some doc in input.evidence.physical_access
 	some i, facility in doc.facts.facilities
-	facility.cde == true
+	not facility.cde == false
 	not object.get(facility, "monitoring", "none") in {"cctv", "access_control", "cctv_and_access_control"}
 	msg := sprintf("%s: entry and exit of the sensitive area are not monitored by CCTV or access control", [facility.name])
 }
@@ -32,7 +34,7 @@ sensitive_area_monitoring_weak contains finding.of(doc, sprintf("facts.facilitie
 sensitive_area_monitoring_weak contains finding.of(doc, sprintf("facts.facilities[%d].monitoring_retention_months", [i]), msg) if {
 	some doc in input.evidence.physical_access
 	some i, facility in doc.facts.facilities
-	facility.cde == true
+	not facility.cde == false
 	not object.get(facility, "monitoring_retention_months", 0) >= 3
 	msg := sprintf("%s: monitoring data kept %v months; need at least 3", [facility.name, object.get(facility, "monitoring_retention_months", "not stated")])
 }
@@ -41,7 +43,7 @@ sensitive_area_monitoring_weak contains finding.of(doc, sprintf("facts.facilitie
 visitor_log_inadequate contains finding.of(doc, sprintf("facts.facilities[%d].visitor_log_retention_months", [i]), msg) if {
 	some doc in input.evidence.physical_access
 	some i, facility in doc.facts.facilities
-	facility.cde == true
+	not facility.cde == false
 	not object.get(facility, "visitor_log_retention_months", 0) >= 3
 	msg := sprintf("%s: visitor log kept %v months; need at least 3", [facility.name, object.get(facility, "visitor_log_retention_months", "not stated")])
 }
@@ -49,7 +51,7 @@ visitor_log_inadequate contains finding.of(doc, sprintf("facts.facilities[%d].vi
 visitor_log_inadequate contains finding.of(doc, sprintf("facts.facilities[%d].visitor_log_fields", [i]), msg) if {
 	some doc in input.evidence.physical_access
 	some i, facility in doc.facts.facilities
-	facility.cde == true
+	not facility.cde == false
 	missing := _visitor_fields - {f | some f in object.get(facility, "visitor_log_fields", [])}
 	count(missing) > 0
 	msg := sprintf("%s: visitor log does not record %s", [facility.name, concat(", ", sort(missing))])

@@ -177,3 +177,10 @@ test_poi_tra_older_than_12_months_fails if {
 test_poi_without_tra_or_frequency_fails if {
 	count(req9.poi_inspection_frequency_unjustified) == 2 with input as {"as_of": "2026-11-01", "evidence": {"poi_devices": [{"id": "poi", "facts": {"devices": [object.remove(_device, ["inspection_frequency_days"])]}}]}}
 }
+
+test_facility_without_cde_fact_is_judged if {
+	bare := {"as_of": "2026-11-01", "evidence": {"physical_access": [{"id": "pa", "facts": {"facilities": [{"name": "Annexe"}]}}]}}
+	count(req9.facility_entry_uncontrolled) == 1 with input as bare
+	count(req9.sensitive_area_monitoring_weak) == 2 with input as bare
+	count(req9.visitor_log_inadequate) == 2 with input as bare
+}

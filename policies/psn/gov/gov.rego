@@ -4,6 +4,7 @@ package psn.gov
 import rego.v1
 
 import data.lib.dates
+import data.lib.anchor
 import data.lib.finding
 
 _parts := ["coco", "network_diagram", "ithc_report", "contact_details", "application"]
@@ -127,8 +128,9 @@ _answered(item) if {
 }
 
 # PSN-GOV-08: PSN team contacts recorded, each confirmed within 12 months.
-contacts_stale contains "no PSN team contacts recorded" if {
-	count([c | some doc in input.evidence.security_contacts; some c in doc.facts.contacts]) == 0
+contacts_stale contains finding.of(doc, "facts.contacts", "no PSN team contacts recorded") if {
+	count([c | some d in input.evidence.security_contacts; some c in d.facts.contacts]) == 0
+	doc := anchor.latest(input.evidence.security_contacts)
 }
 
 contacts_stale contains finding.of(doc, sprintf("facts.contacts[%d]", [i]), msg) if {

@@ -116,7 +116,8 @@ test_contact_confirmed_twelve_months_and_a_day_ago_fails if {
 }
 
 test_no_contacts_fails if {
-	"no PSN team contacts recorded" in gov.contacts_stale with input as {"as_of": "2026-10-31", "evidence": {"security_contacts": [{"id": "sc", "facts": {"contacts": []}}]}}
+	some f in gov.contacts_stale with input as {"as_of": "2026-10-31", "evidence": {"security_contacts": [{"id": "sc", "facts": {"contacts": []}}]}}
+	f == {"msg": "no PSN team contacts recorded", "evidence": "sc", "path": "facts.contacts"}
 }
 
 test_undated_certificate_beside_an_older_one_fails if {

@@ -3,6 +3,7 @@ package psn.handling
 
 import rego.v1
 
+import data.lib.anchor
 import data.lib.finding
 
 _end_user := {"laptop", "desktop", "mobile", "tablet"}
@@ -11,8 +12,10 @@ _portable := {"laptop", "mobile", "tablet"}
 
 # PSN-DATA-01: the assets carried over the PSN are identified and none is above OFFICIAL. An
 # asset above OFFICIAL (or unclassified) must be marked psn_data: false; unstated is a finding.
-above_official contains "the asset register marks no information asset as carried over the PSN" if {
-	count([asset | some doc in input.evidence.asset_register; some asset in doc.facts.assets; asset.psn_data == true]) == 0
+above_official contains finding.of(doc, "facts.assets", msg) if {
+	count([asset | some d in input.evidence.asset_register; some asset in d.facts.assets; asset.psn_data == true]) == 0
+	doc := anchor.latest(input.evidence.asset_register)
+	msg := "the asset register marks no information asset as carried over the PSN"
 }
 
 above_official contains finding.of(doc, sprintf("facts.assets[%d].classification", [i]), msg) if {

@@ -25,7 +25,9 @@ test_secret_asset_off_psn_is_not_judged if {
 }
 
 test_register_without_psn_assets_fails if {
-	"the asset register marks no information asset as carried over the PSN" in handling.above_official with input as _assets([{"id": "IA-1", "name": "Payroll", "classification": "OFFICIAL"}])
+	some f in handling.above_official with input as _assets([{"id": "IA-1", "name": "Payroll", "classification": "OFFICIAL"}])
+	f.msg == "the asset register marks no information asset as carried over the PSN"
+	f.path == "facts.assets"
 }
 
 _devices(device) := {"evidence": {"device_inventory": [{"id": "inv", "facts": {"devices": [object.union({"name": "LT-1", "type": "laptop", "managed": true, "psn_access": true}, device)]}}]}}

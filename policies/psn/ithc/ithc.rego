@@ -4,13 +4,15 @@ package psn.ithc
 import rego.v1
 
 import data.lib.dates
+import data.lib.anchor
 import data.lib.finding
 
 _schemes := {"CHECK", "CREST", "TIGER"}
 
 # PSN-ITHC-01: an independent ITHC within the last 12 months by a CHECK, CREST or Tiger provider.
-ithc_not_current contains msg if {
+ithc_not_current contains finding.of(doc, "facts.completed", msg) if {
 	not _current_by_approved_scheme
+	doc := anchor.latest(input.evidence.ithc_report)
 	msg := sprintf("no ITHC by a CHECK, CREST or Tiger scheme provider completed in the 12 months to %s", [input.as_of])
 }
 
@@ -50,8 +52,7 @@ rap_incomplete contains finding.of(report, "facts.findings", msg) if {
 	msg := sprintf("ITHC %s does not list its findings, so the plan cannot be checked against them", [report.id])
 }
 
-rap_incomplete contains "no Remediation Action Plan evidence" if {
-	_latest_report
+rap_incomplete contains finding.of(_latest_report, "facts.findings", "no Remediation Action Plan evidence") if {
 	count(object.get(input.evidence, "remediation_plan", [])) == 0
 }
 

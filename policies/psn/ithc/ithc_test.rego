@@ -41,7 +41,9 @@ test_entry_without_owner_does_not_count if {
 }
 
 test_no_plan_at_all_fails if {
-	"no Remediation Action Plan evidence" in ithc.rap_incomplete with input as {"evidence": {"ithc_report": [_report("2025-06-01", "CHECK")]}}
+	some f in ithc.rap_incomplete with input as {"evidence": {"ithc_report": [_report("2025-06-01", "CHECK")]}}
+	f.msg == "no Remediation Action Plan evidence"
+	f.evidence == _report("2025-06-01", "CHECK").id
 }
 
 _scoped(facts) := {"evidence": {"ithc_report": [{"id": "ithc", "facts": object.union(_report("2025-06-01", "CHECK").facts, facts)}]}}
@@ -126,8 +128,14 @@ test_earlier_report_by_unapproved_scheme_is_history if {
 	count(ithc.ithc_not_current) == 0 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": [old, new]}}
 }
 
-test_no_report_at_all_fails if {
-	count(ithc.ithc_not_current) == 1 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": []}}
+# No report at all is a gap (the control needs ithc_report evidence), not a finding.
+test_no_report_at_all_leaves_the_verdict_to_the_gap if {
+	count(ithc.ithc_not_current) == 0 with input as {"as_of": "2025-06-30", "evidence": {"ithc_report": []}}
+}
+
+test_only_an_old_report_fails_at_that_report if {
+	some f in ithc.ithc_not_current with input as {"as_of": "2026-06-30", "evidence": {"ithc_report": [_report("2025-06-01", "CHECK")]}}
+	f.path == "facts.completed"
 }
 
 test_undated_newest_report_is_a_finding if {

@@ -4,6 +4,7 @@ package psn.net
 import rego.v1
 
 import data.lib.dates
+import data.lib.anchor
 import data.lib.finding
 
 _required_content := ["organisation_name", "creation_date", "local_connections", "gateways", "security_devices"]
@@ -12,8 +13,10 @@ _required_content := ["organisation_name", "creation_date", "local_connections",
 # connection) is under six months old and shows the organisation, its date, local
 # connections, gateways and security devices. Older diagrams may be kept as history: the
 # newest one is what the PSN submission carries, and it must meet the bar on its own.
-diagram_inadequate contains "no network diagram shows the PSN connection" if {
+diagram_inadequate contains finding.of(doc, "facts.shows", msg) if {
 	count(_psn_diagrams) == 0
+	doc := anchor.latest(input.evidence.network_diagram)
+	msg := "no network diagram shows the PSN connection"
 }
 
 diagram_inadequate contains finding.of(doc, "facts.dated", msg) if {
@@ -50,8 +53,10 @@ _latest_diagram := doc if {
 
 # PSN-NET-02: boundary firewalls deny inbound by default; each inbound opening from an
 # untrusted network has a business reason and an approver.
-boundary_weak contains "no firewall or gateway at the boundary with untrusted networks is evidenced" if {
-	count([doc | some doc in input.evidence.network_security_config; doc.facts.untrusted_boundary == true]) == 0
+boundary_weak contains finding.of(doc, "facts", msg) if {
+	count([d | some d in input.evidence.network_security_config; d.facts.untrusted_boundary == true]) == 0
+	doc := anchor.latest(input.evidence.network_security_config)
+	msg := "no firewall or gateway at the boundary with untrusted networks is evidenced"
 }
 
 boundary_weak contains finding.of(doc, "facts.default_inbound", msg) if {

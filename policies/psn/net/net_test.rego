@@ -69,7 +69,7 @@ test_only_the_latest_psn_diagram_is_judged if {
 
 test_diagram_of_other_networks_does_not_count if {
 	cde := {"id": "cde", "facts": {"dated": "2025-09-01", "shows": object.remove(_shows, ["psn_connection"])}}
-	net.diagram_inadequate == {"no network diagram shows the PSN connection"} with input as {"as_of": "2025-09-30", "evidence": {"network_diagram": [cde]}}
+	net.diagram_inadequate == {{"msg": "no network diagram shows the PSN connection", "evidence": "cde", "path": "facts.shows"}} with input as {"as_of": "2025-09-30", "evidence": {"network_diagram": [cde]}}
 }
 
 test_undated_diagram_beside_an_older_dated_one_fails if {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import tempfile
 import traceback
 from pathlib import Path
@@ -238,14 +239,34 @@ Examples:
   checker validate --evidence evidence/example
   checker validate --evidence . --as-of 2026-03-31""")
 @evidence_option
+@catalogue_options
 @as_of_option
-def validate(evidence_dir: Path, as_of: str | None) -> None:
-    """Check evidence files (YAML, schemas, dates, attachments) without evaluating controls."""
+def validate(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+             as_of: str | None) -> None:
+    """Check evidence files (YAML, schemas, dates, attachments) and waivers.yaml without
+    evaluating controls."""
+    from checker.catalogue import load_catalogue
     from checker.evidence import load_evidence
+    from checker.policies import bundled
+    from checker.waivers import load_waivers
 
-    evidence = load_evidence(evidence_dir, as_of or today(), limits=limits())
-    click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files "
-               "are valid")
+    as_of = as_of or today()
+    problems = []
+    try:
+        evidence = load_evidence(evidence_dir, as_of, limits=limits())
+    except InputError as exc:
+        problems += exc.problems
+    try:
+        catalogue = load_catalogue(controls_dir or bundled("controls"),
+                                   None if controls_dir else "controls")
+        waivers = load_waivers(evidence_dir, (c.id for c in catalogue.controls), as_of)
+    except InputError as exc:
+        problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    waived = f" and {len(waivers.waivers)} waivers" if waivers.waivers else ""
+    click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files"
+               f"{waived} are valid")
 
 
 @cli.command(epilog="""\b
@@ -412,4 +433,9 @@ cli.add_command(explain)
 
 def main() -> None:
     """Console-script entry point."""
-    cli.main(prog_name="checker")
+    try:
+        cli.main(prog_name="checker")
+    finally:
+        # Past this point the work is done (or refused); a Ctrl-C during interpreter
+        # shutdown must end the process quietly, not print a traceback from threading.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -78,7 +78,10 @@ def yaml_files(root: Path, display_root: str, limits: Limits) -> list[tuple[Path
                 walk(path, shown)
             elif directory == root and entry.name in WAIVER_FILES:
                 continue  # waivers are not evidence; checker.waivers reads them
-            elif entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
+            elif entry.name.lower().endswith(YAML_SUFFIXES):
+                if not entry.is_file():  # a FIFO, socket or device named like evidence
+                    raise InputError.at(Location(shown), "not a regular file; evidence must "
+                                        "be plain YAML files")
                 found.append((path, shown))
                 if len(found) > limits.max_files:
                     raise InputError.at(Location(display_root), f"more than {limits.max_files} "
@@ -115,6 +118,9 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
         except InputError as exc:
             problems.extend(exc.problems)
     problems.extend(_cross_document_problems(documents))
+    if not problems and not any(e.kind == ORGANISATION_KIND for e in documents):
+        problems.append(Problem(Location(display_root), "no organisation profile (kind: "
+                                "organisation): it decides which controls apply; add one"))
     if problems:
         raise InputError(problems)
     documents.sort(key=lambda e: (e.kind, e.location))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,16 +17,13 @@ from checker.errors import InputError, Location
 def emit(content: str | bytes, output: Path | None) -> None:
     """Print ``content``, or replace ``output`` with it in one step (never a partial file)."""
     if output is None:
-        if isinstance(content, bytes):
-            click.get_binary_stream("stdout").write(content)
-        else:
-            click.echo(content, nl=False)
+        _to_stdout(content)
         return
     data = content.encode("utf-8") if isinstance(content, str) else content
-    directory = output.parent if output.parent != Path() else Path()
+    target = _regular_target(output)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp",
-                                         dir=directory)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                         dir=target.parent)
     except OSError as exc:
         raise InputError.at(Location(str(output)), f"cannot write report: "
                             f"{exc.strerror or exc}") from exc
@@ -32,8 +31,9 @@ def emit(content: str | bytes, output: Path | None) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), _mode(target))
             os.fsync(handle.fileno())
-        Path(temporary).replace(output)
+        Path(temporary).replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
@@ -41,3 +41,36 @@ def emit(content: str | bytes, output: Path | None) -> None:
             raise InputError.at(Location(str(output)), f"cannot write report: "
                                 f"{exc.strerror or exc}") from exc
         raise
+
+
+def _to_stdout(content: str | bytes) -> None:
+    try:
+        if isinstance(content, bytes):
+            stream = click.get_binary_stream("stdout")
+            stream.write(content)
+            stream.flush()
+        else:
+            click.echo(content, nl=False)
+            sys.stdout.flush()
+    except OSError as exc:  # a full disk behind a redirect, a closed pipe
+        raise InputError.at(Location("standard output"), f"cannot write report: "
+                            f"{exc.strerror or exc}") from exc
+
+
+def _regular_target(output: Path) -> Path:
+    """The file to replace: a symbolic link's target (the link stays), never a device, FIFO
+    or directory (``--output /dev/full`` must not swap a device node for a file)."""
+    target = output.resolve() if output.is_symlink() else output.absolute()
+    if target.exists() and not target.is_file():
+        raise InputError.at(Location(str(output)), "cannot write report: not a regular "
+                            "file (leave out --output to write to standard output)")
+    return target
+
+
+def _mode(target: Path) -> int:
+    """Keep an existing report's permissions; a new one gets the usual umask default."""
+    if target.exists():
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -13,7 +13,7 @@ import click
 from checker.engines import ENGINES
 from checker.errors import InputError
 from checker.formats import DUE_FORMATS, FORMATS, GAP_FORMATS, Format
-from checker.model import Assessment, FailOn
+from checker.model import Assessment, FailOn, Status
 from checker.options import (
     as_of_option,
     catalogue_options,
@@ -59,6 +59,10 @@ def publish(assessment: Assessment, renderer: Format, view: View, output: Path |
     if output is not None:
         click.echo(f"wrote {output}: {summary_line(assessment)}; as of {assessment.as_of}, "
                    f"inputs sha256 {assessment.inputs_digest[:16]}", err=True)
+    errors = [r for r in assessment.results if r.status is Status.ERROR]
+    if errors:  # the exit code says 3; say why on stderr too, whatever the format
+        click.echo(f"error: {len(errors)} control{'s' * (len(errors) != 1)} could not be "
+                   f"evaluated; first, {errors[0].control.id}: {errors[0].reason}", err=True)
 
 
 class Days(click.ParamType):

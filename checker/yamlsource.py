@@ -84,6 +84,7 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> t
 def load_documents(text: str, display: str) -> Iterator[Document]:
     """Yield each non-empty document in ``text``; raise InputError on anything unsafe."""
     budget = _Budget(limit=len(text) + 1000)
+    _refuse_deep_flow(text, display)
     try:
         for node in yaml.compose_all(text, Loader=_Loader):
             if node is None:
@@ -100,6 +101,23 @@ def load_documents(text: str, display: str) -> Iterator[Document]:
         raise InputError.at(Location(display), f"invalid YAML: {exc}") from exc
     except RecursionError as exc:
         raise InputError.at(Location(display), "YAML nested too deeply") from exc
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_FLOW_DEPTH_GUARD = 1000  # far above MAX_DEPTH; below what the C composer's stack survives
+
+
+def _refuse_deep_flow(text: str, display: str) -> None:
+    """Refuse flow nesting (``[[[[...``) too deep for PyYAML's recursive C composer, which
+    would crash the process before our own depth check sees a node. Brackets inside quoted
+    strings count too: harmless, as no real document has hundreds of unclosed ones."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > _FLOW_DEPTH_GUARD:
+            line = text.count("\n", 0, match.start()) + 1
+            raise InputError.at(Location(display, line), f"YAML nested deeper than "
+                                f"{MAX_DEPTH} levels")
 
 
 @dataclass(slots=True)
@@ -165,6 +183,15 @@ def _describe(node: yaml.Node) -> str:
 
 
 def _scalar(node: yaml.ScalarNode, display: str) -> Any:
+    try:
+        return _construct(node, display)
+    except ValueError as exc:  # 2026-02-30, hour 25, an integer of 5,000 digits
+        why = (f"invalid date {node.value!r}: {exc}" if node.tag == _TAG + "timestamp"
+               else f"number {node.value[:20]!r}... is too long to be a number")
+        raise InputError.at(_at(display, node), why) from exc
+
+
+def _construct(node: yaml.ScalarNode, display: str) -> Any:
     tag = node.tag
     if tag == _TAG + "str":
         return node.value

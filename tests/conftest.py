@@ -205,6 +205,20 @@ class Mini:
     def invoke(self, *args: str) -> Result:
         return self.runner.invoke(cli, list(args), catch_exceptions=False)
 
+    def break_scope(self) -> None:
+        """Make MINI-SP-01's applicability undefined at run time: an incomplete profile
+        as a custom catalogue can have, which must be an error, never out of scope."""
+        self.write("policies/mini/scope/scope.rego", """\
+            package mini.scope
+
+            import rego.v1
+
+            region_in_scope := input.organisation.region == "south"
+            """)
+        text = (self.controls / "mini.yaml").read_text()
+        self.write("controls/mini.yaml", text.replace("data.scope.pci_service_provider",
+                                                      "data.mini.scope.region_in_scope"))
+
     def run(self, *args: str) -> Result:
         """``checker run`` against this fixture at the fixed assessment date."""
         return self.invoke("run", "--evidence", str(self.evidence), "--controls",

@@ -25,10 +25,27 @@ def test_a_gap_alone_exits_1_only_with_fail_on_gap(mini):
 
 
 def test_errors_exit_3_whatever_the_threshold_except_none(mini):
-    (mini.evidence / "organisation.yaml").unlink()
+    mini.break_scope()
     assert mini.run("--fail-on", "error").exit_code == 3
     assert mini.run("--fail-on", "gap").exit_code == 3
     assert mini.run("--fail-on", "none").exit_code == 0
+
+
+def test_an_error_is_explained_on_stderr_in_every_format(mini):
+    mini.break_scope()
+    for name in ("json", "sarif", "table"):
+        result = mini.run("--format", name)
+        assert result.exit_code == 3
+        assert "error: 1 control could not be evaluated; first, MINI-SP-01: applicability " \
+               "rule data.mini.scope.region_in_scope gave no value (undefined)" in result.stderr
+
+
+def test_missing_organisation_profile_is_an_input_error(mini):
+    (mini.evidence / "organisation.yaml").unlink()
+    for command in ("run", "validate"):
+        result = mini.invoke(command, "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+        assert result.exit_code == 2
+        assert "no organisation profile (kind: organisation)" in result.stderr
 
 
 def test_same_inputs_give_byte_identical_json(mini):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AUTH
+from conftest import AUTH, ORGANISATION
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -121,6 +121,7 @@ def test_mutated_evidence_loads_cleanly_or_fails_naming_the_file(tmp_path_factor
     directory = tmp_path_factory.mktemp("mutated")
     text = _mutate(AUTH.format(length=14), data)
     (directory / "auth.yaml").write_text(text, encoding="utf-8")
+    (directory / "organisation.yaml").write_text(ORGANISATION, encoding="utf-8")
     try:
         evidence = load_evidence(directory, "2026-11-01")
     except InputError as exc:
@@ -128,5 +129,74 @@ def test_mutated_evidence_loads_cleanly_or_fails_naming_the_file(tmp_path_factor
         assert all(p.location.file.endswith("auth.yaml") for p in exc.problems)
         return
     # whatever survived the mutation is a complete, schema-valid document
-    for item in evidence.documents:
+    for item in (e for e in evidence.documents if e.kind != "organisation"):
         assert item.kind == "auth_policy" and item.owner and item.collected <= "2026-11-01"
+
+
+def test_a_fifo_named_like_evidence_is_refused_not_skipped(mini):
+    os.mkfifo(mini.evidence / "pipe.yaml")
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "pipe.yaml: not a regular file" in result.stderr
+
+
+def test_upper_case_suffix_is_evidence_too(mini):
+    (mini.evidence / "auth.yaml").rename(mini.evidence / "AUTH.YAML")
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 0
+    assert "in 4 files" in result.stdout
+
+
+def test_output_never_replaces_a_device_node(mini):
+    result = mini.run("--format", "json", "--output", os.devnull)
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+    assert Path(os.devnull).is_char_device()
+
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(mini, tmp_path):
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to("real.json")
+    assert mini.run("--format", "json", "--output", str(tmp_path / "link.json")).exit_code == 0
+    assert (tmp_path / "link.json").is_symlink()
+    assert (tmp_path / "real.json").read_text().startswith("{")
+
+
+def test_a_new_report_gets_the_usual_permissions(mini, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        mini.run("--format", "json", "--output", str(tmp_path / "r.json"))
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_full_standard_output_is_an_input_error_not_a_crash(mini):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path we own
+        result = subprocess.run(
+            [sys.executable, "-m", "checker", "run", "--evidence", str(mini.evidence),
+             "--controls", str(mini.controls), "--policies", str(mini.policies),
+             "--as-of", "2026-11-01", "--format", "json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "standard output: cannot write report: No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_checks_waivers_too(mini):
+    mini.write("evidence/waivers.yaml", """\
+        waivers:
+          - control: MINI-NOPE-01
+            reason: pending
+            approved_by: SIRO
+            approved_on: 2026-10-01
+            expires: 2027-03-01
+        """)
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "waivers.yaml" in result.stderr and "MINI-NOPE-01" in result.stderr

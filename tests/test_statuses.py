@@ -93,9 +93,8 @@ def test_applicability_comes_from_the_organisation_profile(mini, statuses):
     assert statuses(mini.run("--format", "json"))["MINI-SP-01"] == "pass"
 
 
-def test_missing_organisation_profile_makes_scoped_controls_errors_not_out_of_scope(mini,
-                                                                                    statuses):
-    (mini.evidence / "organisation.yaml").unlink()
+def test_undefined_applicability_makes_the_control_an_error_not_out_of_scope(mini, statuses):
+    mini.break_scope()
     result = mini.run("--format", "json")
     assert result.exit_code == 3
     found = statuses(result)

@@ -61,12 +61,18 @@ _leap(year) if {
 
 _leap(year) if year % 400 == 0
 
-# True when `date` is no more than `months` calendar months before `as_of`.
+# True when `date` is no more than `months` calendar months before `as_of`, and not after
+# it: a review or test dated after the assessment date has not happened yet.
 within_months(date, as_of, months) if {
 	date >= months_before(as_of, months)
+	not_after(date, as_of)
 }
 
-# True when `date` is no more than `days` days before `as_of`.
+# True when `date` is no more than `days` days before `as_of`, and not after it.
 within_days(date, as_of, days) if {
 	days_between(date, as_of) <= days
+	not_after(date, as_of)
 }
+
+# True when the day of `date` (a date or timestamp) is on or before `as_of`.
+not_after(date, as_of) if substring(date, 0, 10) <= substring(as_of, 0, 10)

@@ -49,3 +49,10 @@ test_within_days_boundary if {
 	dates.within_days("2025-01-01", "2025-01-15", 14)
 	not dates.within_days("2025-01-01", "2025-01-16", 14)
 }
+
+test_a_date_after_the_assessment_date_is_not_within_any_window if {
+	dates.within_months("2026-10-01", "2026-11-01", 12)
+	not dates.within_months("2026-11-02", "2026-11-01", 12)
+	dates.within_days("2026-11-01T23:00:00Z", "2026-11-01", 14)
+	not dates.within_days("2026-11-02T00:00:00Z", "2026-11-01", 14)
+}

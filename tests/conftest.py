@@ -226,6 +226,20 @@ class Mini:
                            "--as-of", AS_OF, *args)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_rule_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never read or write the user's ~/.cache (subprocesses inherit this too)."""
+    import os
+
+    previous = os.environ.get("CHECKER_CACHE_DIR")
+    os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
+    yield
+    if previous is None:
+        del os.environ["CHECKER_CACHE_DIR"]
+    else:
+        os.environ["CHECKER_CACHE_DIR"] = previous
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Mini:
     """A passing pack: every automated control passes, the attested one is attested."""

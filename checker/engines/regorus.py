@@ -9,6 +9,7 @@ from typing import Any
 
 import regorus
 
+from checker.engines import rulecache
 from checker.engines.base import RuleIndex, RuleKind
 from checker.errors import EvaluationError, Location, Problem
 from checker.policies import PolicyModule
@@ -59,7 +60,8 @@ class RegorusEngine:
         self._modules = tuple(modules)
 
     def rules(self) -> RuleIndex:
-        return rule_index(json.loads(self._engine.get_ast_as_json()))
+        return rulecache.cached(
+            self._modules, lambda: rule_index(json.loads(self._engine.get_ast_as_json())))
 
     def evaluate(self, query: str, input_: Mapping[str, Any]) -> Any:
         try:

@@ -30,7 +30,11 @@ PathKey = tuple[str | int, ...]
 
 MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _SCALAR = yaml.SafeLoader("")  # only its stateless scalar constructors are used
+
+
+Mark = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +43,14 @@ class Document:
 
     value: Any
     location: Location
-    locations: dict[PathKey, Location] = field(repr=False)
+    marks: dict[PathKey, Mark] = field(repr=False)  # (line, column) of every key and item
 
     def locate(self, path: PathKey) -> Location:
         """The location of ``path``, or of its nearest located ancestor."""
         for end in range(len(path), 0, -1):
-            found = self.locations.get(path[:end])
+            found = self.marks.get(path[:end])
             if found is not None:
-                return found
+                return Location(self.location.file, *found)
         return self.location
 
 
@@ -89,9 +93,9 @@ def load_documents(text: str, display: str) -> Iterator[Document]:
         for node in yaml.compose_all(text, Loader=_Loader):
             if node is None:
                 continue
-            locations: dict[PathKey, Location] = {}
-            value = _build(node, (), locations, display, budget, 0)
-            yield Document(value, _at(display, node), locations)
+            marks: dict[PathKey, Mark] = {}
+            value = _build(node, (), marks, display, budget, 0)
+            yield Document(value, _at(display, node), marks)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
@@ -129,10 +133,14 @@ class _Budget:
 
 
 def _at(display: str, node: yaml.Node) -> Location:
-    return Location(display, node.start_mark.line + 1, node.start_mark.column + 1)
+    return Location(display, *_mark(node))
 
 
-def _build(node: yaml.Node, path: PathKey, locations: dict[PathKey, Location],
+def _mark(node: yaml.Node) -> Mark:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: yaml.Node, path: PathKey, marks: dict[PathKey, Mark],
            display: str, budget: _Budget, depth: int) -> Any:
     budget.used += 1
     if budget.used > budget.limit:
@@ -147,34 +155,37 @@ def _build(node: yaml.Node, path: PathKey, locations: dict[PathKey, Location],
             raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
         items = []
         for index, child in enumerate(node.value):
-            locations[(*path, index)] = _at(display, child)
-            items.append(_build(child, (*path, index), locations, display, budget, depth + 1))
+            marks[(*path, index)] = _mark(child)
+            items.append(_build(child, (*path, index), marks, display, budget, depth + 1))
         return items
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, locations, display, budget, depth)
+        return _mapping(node, path, marks, display, budget, depth)
     raise InputError.at(_at(display, node), "unsupported YAML node")  # pragma: no cover
 
 
-def _mapping(node: yaml.MappingNode, path: PathKey, locations: dict[PathKey, Location],
+def _mapping(node: yaml.MappingNode, path: PathKey, marks: dict[PathKey, Mark],
              display: str, budget: _Budget, depth: int) -> dict[str, Any]:
     if node.tag != _TAG + "map":
         raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        where = _at(display, key_node)
-        if key_node.tag == _TAG + "merge":
-            raise InputError.at(where, "merge keys (<<) are not supported in evidence; "
-                                "write the keys out")
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+        if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
+            where = _at(display, key_node)
+            if key_node.tag == _TAG + "merge":
+                raise InputError.at(where, "merge keys (<<) are not supported in evidence; "
+                                    "write the keys out")
             raise InputError.at(where, f"mapping key {_describe(key_node)} must be a string; "
                                 "quote it")
         key = key_node.value
         if key in result:
-            first = locations[(*path, key)]
-            raise InputError.at(where, f"duplicate key '{key}' (first defined at line "
-                                f"{first.line})")
-        locations[(*path, key)] = where
-        result[key] = _build(value_node, (*path, key), locations, display, budget, depth + 1)
+            raise InputError.at(_at(display, key_node), f"duplicate key '{key}' (first "
+                                f"defined at line {marks[(*path, key)][0]})")
+        marks[(*path, key)] = _mark(key_node)
+        if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
+            budget.used += 1  # the common leaf, without a call per string
+            result[key] = value_node.value
+        else:
+            result[key] = _build(value_node, (*path, key), marks, display, budget, depth + 1)
     return result
 
 

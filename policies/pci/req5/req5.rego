@@ -9,17 +9,17 @@ import data.lib.dates
 import data.lib.finding
 
 # Hosts in PCI DSS scope: all but those marked `in_cde: false` (absent: in scope).
-_hosts contains [doc, i, host] if {
+_hosts := [[doc, i, host] |
 	some doc in input.evidence.endpoint_protection
 	some i, host in doc.facts.hosts
 	not host.in_cde == false
-}
+]
 
 # Hosts that claim to run anti-malware (the settings below are judged only on these).
-_protected contains [doc, i, host] if {
+_protected := [[doc, i, host] |
 	some [doc, i, host] in _hosts
 	host.anti_malware_installed == true
-}
+]
 
 _path(i) := sprintf("facts.hosts[%d]", [i])
 

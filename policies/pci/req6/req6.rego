@@ -26,11 +26,11 @@ _state(patch) := "still not installed" if not patch.installed
 
 # Bespoke software (bespoke_software evidence): applications, their last release and developers.
 # Applications marked `in_cde: false` are out of PCI DSS scope (absent: in scope).
-_apps contains [doc, i, app] if {
+_apps := [[doc, i, app] |
 	some doc in input.evidence.bespoke_software
 	some i, app in doc.facts.applications
 	not app.in_cde == false
-}
+]
 
 _app_path(i, field) := sprintf("facts.applications[%d].%s", [i, field])
 
@@ -100,10 +100,10 @@ live_pan_in_preprod contains finding.of(doc, _app_path(i, "preprod_live_pan"), m
 }
 
 # Public-facing web applications (web_app_protection evidence).
-_web_apps contains [doc, i, app] if {
+_web_apps := [[doc, i, app] |
 	some doc in input.evidence.web_app_protection
 	some i, app in doc.facts.applications
-}
+]
 
 # An automated solution that blocks attacks, or alerts that are investigated at once.
 _automated_protection(app) if app.automated_protection.mode == "block"

@@ -80,16 +80,16 @@ _idle_ok(facts) if {
 
 # Accounts (user_accounts evidence): one document per system, one entry per account; those
 # marked `in_cde: false` (no access into the CDE) are out of PCI DSS scope.
-_accounts contains [doc, i, account] if {
+_accounts := [[doc, i, account] |
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
 	_in_cde(account)
-}
+]
 
-_active contains [doc, i, account] if {
+_active := [[doc, i, account] |
 	some [doc, i, account] in _accounts
 	not account.disabled == true
-}
+]
 
 _acct_path(i, field) := sprintf("facts.accounts[%d].%s", [i, field])
 
@@ -280,10 +280,10 @@ _mfa_ok(facts, "replay") if facts.mfa_replay_resistant == true
 _mfa_ok(facts, "bypass") if facts.mfa_bypass_possible == false
 
 # Application and system accounts.
-_service contains [doc, i, account] if {
+_service := [[doc, i, account] |
 	some [doc, i, account] in _active
 	account.type == "service"
-}
+]
 
 # PCI-8.6.1: interactive use of a system account only under an approved, unexpired,
 # attributable exception.

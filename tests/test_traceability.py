@@ -55,3 +55,18 @@ def test_psn_has_exactly_the_reference_control_areas(catalogue):
     expected = sorted(f"PSN-{a}-{n:02d}" for a, count in areas.items()
                       for n in range(1, count + 1))
     assert sorted(c.id for c in catalogue.select(("psn",))) == expected
+
+
+def test_one_evidence_document_serves_controls_in_several_frameworks(monkeypatch):
+    """The crosswalk in practice: e.g. the patch report backs PCI 6.3.3 and PSN-OPS-01."""
+    from checker.inputs import assess_directory
+
+    monkeypatch.chdir(REPO)
+    assessment = assess_directory(Path("evidence/example"), "2026-11-01")
+    frameworks: dict[str, set[str]] = {}
+    for result in assessment.results:
+        for evidence in result.evidence:
+            if evidence.kind not in ("organisation", "attestation"):
+                frameworks.setdefault(evidence.id, set()).add(result.control.framework)
+    shared = {e for e, used_by in frameworks.items() if len(used_by) >= 2}
+    assert {"patch-2026-10", "devices-2026-10"} <= shared, sorted(shared)

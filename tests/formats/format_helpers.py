@@ -9,20 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from conftest import AUTH
 from jsonschema import Draft4Validator, Draft7Validator, validators
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
-
-AUTH = """\
-kind: auth_policy
-id: auth-ad
-title: AD password policy
-owner: Identity Manager
-collected: 2026-10-01
-facts:
-  system: AD
-  min_length: 8
-"""
 
 OLD_ATTESTATION = """\
 kind: attestation
@@ -52,7 +42,7 @@ waivers:
 def mix(mini: Any) -> Any:
     """MINI-PW-01 fails (high), MINI-ATT-01 is a gap (stale attestation), MINI-DEV-01 passes,
     the scoped and future-dated controls are n/a."""
-    mini.write("evidence/auth.yaml", AUTH)
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
     mini.write("evidence/attestation.yaml", OLD_ATTESTATION)
     return mini
 

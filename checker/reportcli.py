@@ -139,7 +139,7 @@ def gaps(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
 @click.command(epilog="""\b
 Examples:
   checker explain PCI-8.3.6 --evidence evidence/example
-  checker explain PSN-PATCH-01 --as-of 2026-03-31""")
+  checker explain PSN-OPS-01 --as-of 2026-03-31""")
 @evidence_option
 @catalogue_options
 @as_of_option

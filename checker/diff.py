@@ -2,7 +2,7 @@
 
 A regression is a control whose status got worse (pass to fail, gap or error), a new finding
 on a control that was already failing, a control that disappeared, or evidence that was
-removed. CI exits 1 on any regression and stays quiet otherwise.
+removed without a successor of its kind. CI exits 1 on any regression and stays quiet otherwise.
 """
 
 from __future__ import annotations
@@ -106,13 +106,20 @@ def _first_location(findings: list[dict[str, Any]], control: dict[str, Any]) -> 
 
 
 def _removed_evidence(base: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]:
+    """Evidence deleted without a successor. Replacing a document with a newer one of the
+    same kind (next month's patch report under a new id) is routine and not a regression;
+    deleting one that no new document of its kind replaces is, even when every control it
+    backed still passes (deleting the evidence of a failure must not read as a fix)."""
     def evidence(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for c in document["controls"] for e in c["evidence"]}
 
-    now = evidence(after)
+    before, now = evidence(base), evidence(after)
+    renewed = {item["kind"] for evidence_id, item in now.items() if evidence_id not in before}
     return [Change(evidence_id, f"{item['kind']} evidence", "present", None,
-                   f"evidence '{evidence_id}' ({item['file']}:{item['line']}) was removed")
-            for evidence_id, item in sorted(evidence(base).items()) if evidence_id not in now]
+                   f"evidence '{evidence_id}' ({item['file']}:{item['line']}) was removed "
+                   f"and no new {item['kind']} evidence replaces it")
+            for evidence_id, item in sorted(before.items())
+            if evidence_id not in now and item["kind"] not in renewed]
 
 
 def load_baseline(path: Path) -> dict[str, Any]:

@@ -96,6 +96,16 @@ def test_removed_evidence_is_a_regression(repo):
     assert subjects == ["MINI-DEV-01", "devices"]
 
 
+def test_next_months_report_replacing_last_months_is_not_a_regression(repo):
+    text = (repo.evidence / "devices.yaml").read_text()
+    (repo.evidence / "devices.yaml").unlink()
+    repo.write("evidence/devices-2026-10.yaml", text.replace("id: devices", "id: devices-2026-10")
+               .replace("collected: 2026-10-01", "collected: 2026-10-30"))
+    result = diff(repo, "--base", "HEAD", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["regressions"] == []
+
+
 def test_evidence_directory_new_since_the_ref_is_all_new(repo):
     repo.write("evidence2/organisation.yaml", (repo.evidence / "organisation.yaml").read_text())
     result = repo.invoke("diff", "--evidence", str(repo.root / "evidence2"), "--controls",

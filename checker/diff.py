@@ -92,8 +92,10 @@ def _why(control: dict[str, Any], new_findings: list[dict[str, Any]]) -> str:
     return str(control["reason"])
 
 
-def _key(finding: dict[str, Any]) -> tuple[str, str | None]:
-    return finding["message"], finding["evidence"]
+def _key(finding: dict[str, Any]) -> str:
+    """A finding is the same finding when it says the same thing, whichever document said
+    it: renewing the evidence under a new id must not make an old problem look new."""
+    return str(finding["message"])
 
 
 def _first_location(findings: list[dict[str, Any]], control: dict[str, Any]) -> Location | None:

@@ -106,6 +106,17 @@ def test_next_months_report_replacing_last_months_is_not_a_regression(repo):
     assert json.loads(result.stdout)["regressions"] == []
 
 
+def test_a_known_finding_carried_into_renewed_evidence_is_not_new(repo):
+    text = (repo.evidence / "devices.yaml").read_text().replace("encrypted: true",
+                                                                 "encrypted: false", 1)
+    repo.write("evidence/devices.yaml", text)
+    commit(repo, "a known failure")
+    (repo.evidence / "devices.yaml").unlink()
+    repo.write("evidence/devices-2026-10.yaml", text.replace("id: devices", "id: devices-new"))
+    result = diff(repo, "--base", "HEAD", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+
+
 def test_evidence_directory_new_since_the_ref_is_all_new(repo):
     repo.write("evidence2/organisation.yaml", (repo.evidence / "organisation.yaml").read_text())
     result = repo.invoke("diff", "--evidence", str(repo.root / "evidence2"), "--controls",

@@ -129,7 +129,8 @@ facts:
   psn_connected: true
   pecr_provider: false
   pci: {merchant: true, service_provider: false, multi_tenant_provider: false,
-        designated_entity: false, early_tls_poi: false, issuer: false}
+        designated_entity: false, early_tls_poi: false, issuer: false,
+        channels: [ecommerce]}
 """
 
 AUTH = """\

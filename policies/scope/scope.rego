@@ -28,6 +28,9 @@ pci_card_present := _both(pci_in_scope, "face_to_face" in channels) if {
 	is_array(channels)
 }
 
+# An organisation outside PCI DSS takes no card-present payments, channels stated or not.
+pci_card_present := false if pci_in_scope == false
+
 # Appendix A1 and 11.4.7: multi-tenant service providers.
 pci_multi_tenant_provider := _both(input.organisation.pci.service_provider, input.organisation.pci.multi_tenant_provider)
 

@@ -65,3 +65,8 @@ test_card_present_without_channels_is_undefined if {
 	not scope.pci_card_present with input as _org({"channels": "face_to_face"})
 	not scope.pci_card_present with input as {"organisation": {"pci": {"channels": ["face_to_face"]}}}
 }
+
+test_no_card_payments_means_no_card_present_channel_whatever_the_channels if {
+	not_merchant := {"merchant": false, "service_provider": false, "multi_tenant_provider": false, "designated_entity": false, "early_tls_poi": false, "issuer": false}
+	scope.pci_card_present == false with input as {"organisation": {"pci": not_merchant}}
+}

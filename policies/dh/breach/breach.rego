@@ -29,7 +29,7 @@ ico_report_late contains finding.of(doc, sprintf("facts.breaches[%d].reported_to
 	breach.reportable == true
 	hours := dates.hours_between(breach.aware_at, breach.reported_to_ico_at)
 	hours > 72
-	msg := sprintf("breach %s reported to the ICO %.1f hours after awareness; due within 72", [breach.id, hours])
+	msg := sprintf("breach %s reported to the ICO %s after awareness; due within 72 hours", [breach.id, _duration(hours)])
 }
 
 # DH-BREACH-02: every breach is recorded with the decision taken: why it was not reported,
@@ -115,5 +115,16 @@ pecr_report_late contains finding.of(doc, sprintf("facts.breaches[%d].reported_t
 	breach.pecr_breach == true
 	hours := dates.hours_between(breach.aware_at, breach.reported_to_ico_at)
 	hours > 24
-	msg := sprintf("PECR breach %s reported to the ICO %.1f hours after detection; due within 24", [breach.id, hours])
+	msg := sprintf("PECR breach %s reported to the ICO %s after detection; due within 24 hours", [breach.id, _duration(hours)])
 }
+
+# "72 hours 1 minute": exact enough that a report one minute late never reads as on time.
+_duration(hours) := sprintf("%s %s", [_count(whole, "hour"), _count(minutes, "minute")]) if {
+	total := round(hours * 60)
+	whole := floor(total / 60)
+	minutes := total - (whole * 60)
+}
+
+_count(n, unit) := sprintf("%d %s", [n, unit]) if n == 1
+
+_count(n, unit) := sprintf("%d %ss", [n, unit]) if n != 1

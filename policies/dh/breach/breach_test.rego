@@ -134,3 +134,8 @@ test_ico_report_blank_field_fails if {
 	some f in fs
 	contains(f.msg, "likely_consequences, measures")
 }
+
+test_a_report_one_minute_late_says_so_to_the_minute if {
+	breach._duration(72 + (1 / 60)) == "72 hours 1 minute"
+	breach._duration(80.4) == "80 hours 24 minutes"
+}

@@ -166,12 +166,12 @@ _privileged(account) if account.type == "admin"
 
 _privileged(account) if account.privileged == true
 
-# PSN-OPS-06: removable media that may hold PSN data are organisation-issued and encrypted.
+# PSN-OPS-06: removable media are organisation-issued and encrypted. Every medium is judged,
+# whatever its psn_access: a stick carries data from any machine it is plugged into.
 removable_media_unprotected contains finding.of(doc, sprintf("facts.devices[%d].encrypted", [i]), msg) if {
 	some doc in input.evidence.device_inventory
 	some i, device in doc.facts.devices
 	device.type == "removable_media"
-	not device.psn_access == false
 	not device.encrypted == true
 	msg := sprintf("%s (removable media) is not encrypted", [object.get(device, "name", sprintf("device #%d", [i]))])
 }
@@ -180,7 +180,6 @@ removable_media_unprotected contains finding.of(doc, sprintf("facts.devices[%d].
 	some doc in input.evidence.device_inventory
 	some i, device in doc.facts.devices
 	device.type == "removable_media"
-	not device.psn_access == false
 	not device.organisation_issued == true
 	msg := sprintf("%s (removable media) is not recorded as organisation-issued", [object.get(device, "name", sprintf("device #%d", [i]))])
 }

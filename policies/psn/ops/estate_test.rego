@@ -173,8 +173,9 @@ test_media_with_unknown_issue_fails if {
 	count(ops.removable_media_unprotected) == 1 with input as _media({"encrypted": true})
 }
 
-test_media_kept_off_psn_is_not_judged if {
-	count(ops.removable_media_unprotected) == 0 with input as _media({"encrypted": false, "psn_access": false})
+# A stick carries data from any machine it is plugged into: psn_access does not exempt it.
+test_media_marked_off_psn_is_still_judged if {
+	count(ops.removable_media_unprotected) == 1 with input as _media({"encrypted": false, "organisation_issued": true, "psn_access": false})
 }
 
 test_laptop_is_not_removable_media if {

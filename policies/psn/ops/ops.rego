@@ -55,10 +55,12 @@ _state(patch) := "installed" if patch.installed
 
 _state(patch) := "still missing" if not patch.installed
 
-# PSN-OPS-07: no unmanaged device can reach PSN-connected infrastructure.
+# PSN-OPS-07: no unmanaged device can reach PSN-connected infrastructure. Removable media
+# reach nothing by themselves; PSN-OPS-06 judges them.
 unmanaged_device contains finding.of(doc, sprintf("facts.devices[%d]", [i]), msg) if {
 	some doc in input.evidence.device_inventory
 	some i, device in doc.facts.devices
+	not device.type == "removable_media"
 	not device.psn_access == false
 	not device.managed == true
 	msg := sprintf("%s (%s) can reach PSN infrastructure but is not managed", [object.get(device, "name", sprintf("device #%d", [i])), object.get(device, "type", "type not stated")])

@@ -76,3 +76,7 @@ test_patch_without_severity_or_score_fails if {
 	some f in fs
 	f.path == "facts.hosts[0].patches[0].severity"
 }
+
+test_removable_media_is_not_a_remote_access_device if {
+	count(ops.unmanaged_device) == 0 with input as {"evidence": {"device_inventory": [{"id": "inv", "facts": {"devices": [{"name": "USB-7", "type": "removable_media", "managed": false, "psn_access": true}]}}]}}
+}

@@ -128,8 +128,20 @@ def waiver_ref(result: Result) -> str:
     waiver = result.waiver
     if waiver is None:
         return ""
-    return (f"{waiver.reason} (approved by {waiver.approved_by} on {waiver.approved_on}, "
+    text = (f"{waiver.reason} (approved by {waiver.approved_by} on {waiver.approved_on}, "
             f"expires {waiver.expires}; {waiver.location})")
+    if waiver.compensating_control:
+        text += f"; compensating control: {waiver.compensating_control}"
+    return text
+
+
+def decided_by(result: Result) -> str:
+    """How the verdict is reached: a rule over evidence, or a named role's attestation."""
+    control = result.control
+    if control.attested:
+        roles = ", ".join(control.attested_by) or "any role"
+        return f"attestation by {roles}"
+    return f"rule {control.policy}"
 
 
 def summary_line(assessment: Assessment) -> str:
@@ -141,8 +153,8 @@ def summary_line(assessment: Assessment) -> str:
 
 #: Columns of the auditor's matrix in the tabular formats (csv, xlsx, html).
 MATRIX_COLUMNS = ("id", "title", "framework", "area", "severity", "status", "reason",
-                  "evidence", "evidence location", "collected", "sha256", "findings", "waiver",
-                  "maps to")
+                  "decided by", "source confidence", "evidence", "evidence location",
+                  "collected", "sha256", "findings", "waiver", "maps to")
 
 #: Columns of the gap list in the tabular formats.
 GAP_COLUMNS = ("severity", "id", "title", "framework", "status", "owner", "due", "due rule",
@@ -156,7 +168,7 @@ def matrix_row(result: Result, links: dict[str, tuple[str, ...]]) -> tuple[str, 
     """One control's matrix row; multi-valued cells are joined with newlines."""
     control, items = result.control, result.evidence
     return (control.id, control.title, control.framework, control.area, control.severity,
-            result.status.label, result.reason,
+            result.status.label, result.reason, decided_by(result), control.confidence or "",
             "\n".join(e.id for e in items), "\n".join(str(e.location) for e in items),
             "\n".join(e.collected for e in items), "\n".join(e.file_digest for e in items),
             "\n".join(finding_ref(result)), waiver_ref(result),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import hashlib
 import io
 import json
 import re
@@ -39,7 +40,10 @@ def build_bundle(catalogue: Catalogue, modules: Sequence[PolicyModule],
     controls = catalogue.select(frameworks)
     runtime = [m for m in modules if not m.is_test]
     aggregate = aggregate_module(controls)
-    revision = revision or inputs_digest(catalogue.files, {m.name: m.digest for m in runtime})
+    # The query module is in the revision: bundles of different --framework selections differ.
+    revision = revision or inputs_digest(
+        catalogue.files, {m.digest_name or m.name: m.digest for m in runtime},
+        {MODULE_NAME: hashlib.sha256(aggregate.text.encode()).hexdigest()})
     files: dict[str, bytes] = {m.name.lstrip("/"): m.text.encode() for m in runtime}
     files[MODULE_NAME] = aggregate.text.encode()
     files[f"{DATA_ROOT}/data.json"] = _json(catalogue_data(catalogue, controls))

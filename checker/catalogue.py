@@ -55,10 +55,11 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     files: dict[str, str] = {}
     problems: list[Problem] = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
-        display = f"{display_root}/{path.relative_to(directory).as_posix()}"
+        relative = path.relative_to(directory).as_posix()
+        display = f"{display_root}/{relative}"
         try:
             text, digest = read_text(path, display)
-            files[display] = digest
+            files[f"controls/{relative}"] = digest  # digest names do not depend on the cwd
             for document in load_documents(text, display):
                 framework, found = _framework(document)
                 problems += found

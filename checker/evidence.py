@@ -104,7 +104,7 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
     for path, display in yaml_files(root, display_root, limits):
         try:
             text, digest = read_text(path, display, limits.max_file_bytes)
-            files[display] = digest
+            files[f"evidence/{path.relative_to(root).as_posix()}"] = digest  # not cwd-bound
             count = 0
             for document in load_documents(text, display):
                 count += 1

@@ -17,6 +17,7 @@ class PolicyModule:
     name: str
     text: str
     digest: str
+    digest_name: str = ""  # ``policies/<path in the directory>``: its name in inputs_digest
 
     @property
     def is_test(self) -> bool:
@@ -30,9 +31,10 @@ def load_policies(directory: Path, display_root: str | None = None) -> tuple[Pol
         raise InputError.at(Location(display_root), "policy directory does not exist")
     modules = []
     for path in sorted(directory.rglob("*.rego")):
-        name = f"{display_root}/{path.relative_to(directory).as_posix()}"
+        relative = path.relative_to(directory).as_posix()
+        name = f"{display_root}/{relative}"
         text, digest = read_text(path, name)
-        modules.append(PolicyModule(name, text, digest))
+        modules.append(PolicyModule(name, text, digest, f"policies/{relative}"))
     if not modules:
         raise InputError.at(Location(display_root), "no Rego policies (*.rego) found")
     return tuple(modules)

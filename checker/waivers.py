@@ -61,7 +61,7 @@ def load_waivers(evidence_dir: Path, known_controls: Iterable[str], as_of: str,
         waivers.append(waiver)
     if problems:
         raise InputError(problems)
-    return WaiverSet(tuple(waivers), {display: digest})
+    return WaiverSet(tuple(waivers), {f"evidence/{path.name}": digest})
 
 
 def _problems(waiver: Waiver, expires_at: Location, known: set[str],

@@ -237,3 +237,17 @@ def test_interrupt_leaves_no_report_behind(mini, monkeypatch):
     result = mini.run("--output", str(target))
     assert result.exit_code == 130
     assert not target.exists()
+
+
+def test_the_digest_recipe_in_the_auditors_guide_reproduces_the_digest(mini):
+    import re
+    import subprocess
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "auditors.md").read_text()
+    block = re.search(r"\$ C=controls P=policies E=path/to/evidence\n\$ (.*?)\n```", guide,
+                      re.S).group(1)
+    script = f'C="{mini.controls}" P="{mini.policies}" E="{mini.evidence}"\n{block}'
+    recomputed = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                                check=True).stdout.split()[0]
+    assert recomputed == json.loads(mini.run("--format", "json").stdout)["inputs_digest"]

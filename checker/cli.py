@@ -31,7 +31,7 @@ from checker.options import (
     today,
 )
 from checker.output import emit
-from checker.reportcli import assess, explain, gaps, matrix, publish
+from checker.reportcli import assess, explain, explain_errors, gaps, matrix, publish
 
 # Modules that pull in YAML, JSON Schema, tabulate or an engine are imported inside the
 # commands that use them, so that `checker --help` and option errors answer at once.
@@ -213,6 +213,7 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
         base, label = _assess_at_ref(evidence_dir, base_ref, as_of, options), base_ref
     result = compare(base, head, label)
     emit(DIFF_FORMATS[format_name](result), output)
+    explain_errors(head)
     click.get_current_context().exit(result.exit_code)
 
 
@@ -227,9 +228,9 @@ def _assess_at_ref(evidence_dir: Path, ref: str, as_of: str,
         try:
             assessment = assess_directory(base_dir, as_of, display_root=evidence_dir.as_posix(),
                                           **options)
-        except CheckerError as exc:
-            click.echo(f"warning: the evidence at {ref} cannot be evaluated "
-                       f"({exc.problems[0]}); every control is compared as new", err=True)
+        except InputError as exc:  # bad evidence at the base; an engine failure still raises
+            click.echo(f"warning: the evidence at {ref} cannot be read "
+                       f"({exc.problems[0]}); nothing to compare against", err=True)
             return {"controls": []}
     return json_.document(assessment)
 

@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from checker import schemas
-from checker.errors import InputError, Location
+from checker.errors import ExitCode, InputError, Location
 from checker.formats import json_
-from checker.model import Assessment, control_sort_key
+from checker.model import Assessment, Status, control_sort_key
 
 #: How bad each status is; a rise is a regression.
 RANK = {"pass": 0, "not_applicable": 0, "waived": 1, "gap": 2, "fail": 2, "error": 3}
 _OPEN = {"fail", "gap", "waived", "error"}
+#: A control new since the base (a catalogue update, a baseline from an older version) is a
+#: regression when it does not hold.
+_NEW_REGRESSION = {"fail", "gap", "error"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,11 @@ class Diff:
 
     @property
     def exit_code(self) -> int:
+        """3 when any control of the head could not be evaluated (whatever the base said:
+        an engine failing on both sides must not read as "no change"), else 1 on any
+        regression, else 0."""
+        if any(r.status is Status.ERROR for r in self.head.results):
+            return int(ExitCode.EVALUATION_ERROR)
         return 1 if self.regressions else 0
 
 
@@ -64,7 +72,11 @@ def compare(base: Mapping[str, Any], head: Assessment, base_label: str) -> Diff:
                                       "control disappeared from the results"))
             continue
         if old is None:
-            continue  # a new control is judged on its own, not as a change
+            if base["controls"] and new["status"] in _NEW_REGRESSION:
+                regressions.append(Change(control_id, new["title"], None, new["status"],
+                                          f"new control, {new['status']}: {new['reason']}",
+                                          _first_location(new["findings"], new)))
+            continue  # with no base results at all, nothing can be compared
         _compare_control(old, new, regressions, improvements)
     regressions += _removed_evidence(base, after)
     return Diff(base_label, head, tuple(regressions), tuple(improvements))

@@ -59,8 +59,14 @@ def publish(assessment: Assessment, renderer: Format, view: View, output: Path |
     if output is not None:
         click.echo(f"wrote {output}: {summary_line(assessment)}; as of {assessment.as_of}, "
                    f"inputs sha256 {assessment.inputs_digest[:16]}", err=True)
+    explain_errors(assessment)
+
+
+def explain_errors(assessment: Assessment) -> None:
+    """When any control is an error the exit code says 3; say why on stderr too, whatever
+    the format on stdout."""
     errors = [r for r in assessment.results if r.status is Status.ERROR]
-    if errors:  # the exit code says 3; say why on stderr too, whatever the format
+    if errors:
         click.echo(f"error: {len(errors)} control{'s' * (len(errors) != 1)} could not be "
                    f"evaluated; first, {errors[0].control.id}: {errors[0].reason}", err=True)
 

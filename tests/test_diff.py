@@ -167,3 +167,22 @@ def test_markdown_is_quiet_when_nothing_regressed(repo):
     assert result.exit_code == 0
     assert "no regressions" in result.stdout
     assert "**Regressions**" not in result.stdout
+
+
+def test_errors_at_head_exit_3_even_when_the_base_had_them_too(repo):
+    repo.break_scope()
+    commit(repo, "a catalogue whose scope rule cannot be evaluated")
+    result = diff(repo, "--base", "HEAD", "--format", "json")
+    assert result.exit_code == 3
+    assert "could not be evaluated; first, MINI-SP-01" in result.stderr
+
+
+def test_a_new_control_that_fails_is_a_regression_against_a_baseline(repo, tmp_path):
+    baseline = json.loads(repo.run("--format", "json", "--fail-on", "none").stdout)
+    baseline["controls"] = [c for c in baseline["controls"] if c["id"] != "MINI-DEV-01"]
+    (tmp_path / "baseline.json").write_text(json.dumps(baseline))
+    repo.write("evidence/devices.yaml", DEVICES.format(encrypted="false"))
+    result = diff(repo, "--baseline", str(tmp_path / "baseline.json"), "--format", "json")
+    assert result.exit_code == 1
+    regressions = json.loads(result.stdout)["regressions"]
+    assert [r["subject"] for r in regressions] == ["MINI-DEV-01"]

@@ -181,12 +181,26 @@ def _attachment_problems(value: dict[str, Any], document: Document, root: Path,
         elif not target.is_file():
             found.append(Problem(where, f"attachment {attachment['path']!r} does not exist"))
         else:
-            actual = hashlib.sha256(target.read_bytes()).hexdigest()
+            try:
+                actual = _sha256(target)
+            except OSError as exc:
+                found.append(Problem(where, f"attachment {attachment['path']!r} cannot be "
+                                     f"read: {exc.strerror or exc}"))
+                continue
             if actual != attachment["sha256"]:
                 found.append(Problem(document.locate(("attachments", index, "sha256")),
                                      f"attachment {attachment['path']!r} has sha256 {actual}, "
                                      f"not the declared {attachment['sha256']}"))
     return found
+
+
+def _sha256(path: Path) -> str:
+    """A file's sha256, read in chunks: attachments may be far larger than evidence."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _cross_document_problems(documents: list[Evidence]) -> list[Problem]:

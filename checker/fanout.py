@@ -10,7 +10,13 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import (
+    BrokenExecutor,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +52,18 @@ def assess_many(evidence_dirs: Sequence[Path], jobs: int, options: Mapping[str, 
                                    mp_context=multiprocessing.get_context("spawn"))
     with pool:
         futures = [pool.submit(_one, assess, d, dict(options)) for d in evidence_dirs]
-        return [f.result() for f in futures]
+        return [_collect(future, d) for future, d in zip(futures, evidence_dirs, strict=True)]
+
+
+def _collect(future: Future[Outcome], evidence_dir: Path) -> Outcome:
+    """The outcome of one pack; a worker that died (killed for memory, an engine abort) is
+    an evaluation error for the packs it had, never a crash that loses the others."""
+    try:
+        return future.result()
+    except BrokenExecutor as exc:
+        return Outcome(evidence_dir.as_posix(), None,
+                       (f"worker process died: {exc or type(exc).__name__}",),
+                       int(ExitCode.EVALUATION_ERROR))
 
 
 def _one(assess: Callable[..., Assessment], evidence_dir: Path,

@@ -175,9 +175,10 @@ class Assessment:
                        if framework is None or r.control.framework == framework)
 
     def exit_code(self, fail_on: FailOn) -> ExitCode:
-        """3 if anything could not be evaluated (unless ``none``); 1 at the threshold; else 0."""
+        """3 if anything could not be evaluated, whatever the threshold (fail closed: ``none``
+        makes failures and gaps report-only, never errors); 1 at the threshold; else 0."""
         statuses = {r.status for r in self.results}
-        if Status.ERROR in statuses and fail_on is not FailOn.NONE:
+        if Status.ERROR in statuses:
             return ExitCode.EVALUATION_ERROR
         if statuses & FAILING[fail_on]:
             return ExitCode.FINDINGS

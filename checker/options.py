@@ -95,7 +95,8 @@ def framework_option(func: F) -> F:
 def run_options(func: F) -> F:
     func = click.option("--fail-on", type=click.Choice([f.value for f in FailOn]),
                         default=FailOn.FAIL.value, show_default=True,
-                        help="Exit 1 when a control is at or above this status.")(func)
+                        help="Exit 1 when a control is at or above this status (none: report "
+                        "only). A control that could not be evaluated always exits 3.")(func)
     func = click.option("--engine", type=click.Choice(ENGINES), default="regorus",
                         show_default=True, help="Rego engine.")(func)
     return opa_options(func)

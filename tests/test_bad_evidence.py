@@ -120,6 +120,27 @@ def test_tampered_attachment_is_refused(mini):
     assert "has sha256" in result.stderr and "not the declared" in result.stderr
 
 
+def test_unreadable_attachment_is_an_input_error_at_its_line(mini, monkeypatch):
+    import errno
+    import os
+    from pathlib import Path
+
+    mini.write("evidence/docs/policy.txt", "the policy\n")
+    _with_attachment(mini, "docs/policy.txt", hashlib.sha256(b"the policy\n").hexdigest())
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "policy.txt":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "auth.yaml:7:5: attachment 'docs/policy.txt' cannot be read: Permission denied" \
+        in result.stderr
+
+
 def test_attachment_path_traversal_is_refused(mini):
     mini.write("outside.txt", "secret\n")
     _with_attachment(mini, "../outside.txt", "a" * 64)

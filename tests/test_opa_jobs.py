@@ -7,6 +7,8 @@ import json
 from conftest import Mini
 from opa_server import serving
 
+from checker.model import FailOn
+
 
 def _packs(mini: Mini) -> tuple[str, str]:
     """The passing fixture pack and a copy with a failing control."""
@@ -52,3 +54,17 @@ def test_other_formats_refused_for_several_packs(mini: Mini) -> None:
     good, bad = _packs(mini)
     result = mini.invoke("run", "--evidence", good, "--evidence", bad, "--format", "csv")
     assert result.exit_code == 2
+
+
+def _die(evidence_dir, **options):  # runs in a worker process
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_an_evaluation_error_not_a_crash(tmp_path) -> None:
+    from checker.fanout import assess_many
+
+    outcomes = assess_many([tmp_path / "a", tmp_path / "b"], 2, {"engine": "regorus"}, _die)
+    assert [o.exit_code(FailOn.FAIL) for o in outcomes] == [3, 3]
+    assert all("worker process died" in o.problems[0] for o in outcomes)

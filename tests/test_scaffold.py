@@ -83,3 +83,12 @@ def test_a_bundled_framework_pack_from_init_evaluates_without_errors(tmp_path, f
     controls = json.loads(result.stdout)["controls"]
     assert [(c["id"], c["reason"]) for c in controls if c["status"] == "error"] == []
     assert result.exit_code == 0
+
+
+def test_init_into_a_file_is_an_input_error(mini):
+    target = mini.write("pack.txt", "not a directory\n")
+    result = mini.invoke("init", "--framework", "mini", "--controls", str(mini.controls),
+                         str(target))
+    assert result.exit_code == 2
+    assert "is a file" in result.stderr
+    assert target.read_text() == "not a directory\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from checker import report
-from checker.model import Assessment, Status
+from checker.model import Assessment, Result, Status
 from checker.report import View
 
 _ICON = {Status.PASS: "✅", Status.FAIL: "❌", Status.GAP: "⚠️", Status.ERROR: "🛑",
@@ -41,6 +41,12 @@ def fit(lines: list[str], budget: int) -> list[str]:
     return kept
 
 
+def _open_first(assessment: Assessment) -> list[Result]:
+    """Error, fail, gap and waived before pass and n/a; catalogue order within each."""
+    settled = (Status.PASS, Status.NOT_APPLICABLE)
+    return sorted(assessment.results, key=lambda r: r.status in settled)
+
+
 def render(assessment: Assessment, view: View = report.RUN) -> str:
     gaps = report.gaps(assessment)
     icon = "❌" if gaps else "✅"
@@ -60,13 +66,13 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
                          f"{c.percent:.1f}%"] for c in report.coverage(assessment)))
     if view.name == "matrix":
         links = report.mapped(assessment)
-        parts += ["", "**Control matrix**", ""]
+        parts += ["", "**Control matrix** (open items first, so a cut never hides them)", ""]
         parts += fit(table(["control", "title", "status", "evidence", "findings", "maps to"], (
             [r.control.id, r.control.title, f"{_ICON[r.status]} {r.status.label}",
              "\n".join(report.evidence_ref(e) for e in r.evidence),
              "\n".join([*report.finding_ref(r),
                         *([f"waived: {report.waiver_ref(r)}"] if r.waiver else [])]),
-             ", ".join(links.get(r.control.id, ()))] for r in assessment.results)),
+             ", ".join(links.get(r.control.id, ()))] for r in _open_first(assessment))),
             LIMIT // 2)
     parts += ["", f"**Gap list ({len(gaps)})**", ""]
     budget = LIMIT - sum(len(p) + 1 for p in parts)

@@ -109,6 +109,17 @@ def _observation(item: Evidence, ids: _Ids, timestamp: str) -> dict[str, Any]:
     return observation
 
 
+def _target_status(result: Result, satisfied: bool) -> dict[str, Any]:
+    """OSCAL knows only satisfied / not-satisfied with reason pass, fail or other: n/a, a
+    waiver and an evaluation error are 'other', with the reason in the remarks, so nothing
+    out of scope or unevaluated reads as a plain pass or fail."""
+    state = "satisfied" if satisfied else "not-satisfied"
+    if result.status in (Status.PASS, Status.FAIL, Status.GAP):
+        return {"state": state, "reason": "pass" if satisfied else "fail"}
+    return {"state": state, "reason": "other",
+            "remarks": f"{result.status.label}: {result.reason}"}
+
+
 def _finding(result: Result, ids: _Ids) -> dict[str, Any]:
     control = result.control
     satisfied = result.status in (Status.PASS, Status.NOT_APPLICABLE)
@@ -123,9 +134,7 @@ def _finding(result: Result, ids: _Ids) -> dict[str, Any]:
                   _prop("framework", control.framework), _prop("policy", control.policy)],
         "target": {
             "type": "objective-id", "target-id": control.id,
-            "status": {"state": "satisfied" if satisfied else "not-satisfied",
-                       **({"reason": "pass" if satisfied else "fail"}
-                          if result.status is not Status.NOT_APPLICABLE else {})},
+            "status": _target_status(result, satisfied),
         },
     }
     if result.evidence:

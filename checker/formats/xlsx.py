@@ -67,6 +67,15 @@ def _summary(sheet: Worksheet, assessment: Assessment) -> None:
                       round(cov.percent, 1)])
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 20
+    _as_data(sheet)
+
+
+def _as_data(sheet: Worksheet) -> None:
+    """Evidence text is data, never a formula: a cell openpyxl took for one becomes text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
@@ -80,8 +89,7 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str
         sheet.append(list(row))
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap
-            if cell.data_type == "f":  # evidence text is data, never a formula
-                cell.data_type = "s"
+    _as_data(sheet)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
 

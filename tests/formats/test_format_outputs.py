@@ -226,3 +226,27 @@ def test_csv_never_hands_a_spreadsheet_a_formula(mini):
             invoke(mini, command, "--format", "csv").stdout)) for c in row]
         assert any("HYPERLINK" in c for c in cells), command
         assert not [c for c in cells if c[:1] in ("=", "+", "@")], command
+
+
+def test_xlsx_never_hands_a_spreadsheet_a_formula(mini, tmp_path):
+    import openpyxl
+
+    org = (mini.evidence / "organisation.yaml").read_text()
+    mini.write("evidence/organisation.yaml",
+               org.replace("name: Test Council", "name: '=HYPERLINK(\"http://x\")'"))
+    invoke(mini, "matrix", "--format", "xlsx", "--output", str(tmp_path / "m.xlsx"))
+    book = openpyxl.load_workbook(tmp_path / "m.xlsx")
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert any("HYPERLINK" in str(c.value) for c in cells)
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+
+
+def test_markdown_matrix_lists_open_items_before_passes(mini):
+    mix(mini)
+    text = invoke(mini, "matrix", "--format", "markdown").stdout
+    matrix = text.split("**Control matrix**", 1)[1].split("**Gap list", 1)[0]
+    rows = [line for line in matrix.splitlines() if line.startswith("| MINI-")]
+    statuses = [row.split("|")[3] for row in rows]
+    settled = [("pass" in s or "n/a" in s) for s in statuses]
+    assert settled == sorted(settled), statuses  # every open item precedes every settled one
+    assert not all(settled) and any(settled)

@@ -122,7 +122,7 @@ def test_an_error_control_renders_in_every_format_and_stays_valid(mini, tmp_path
     for name in names:
         target = tmp_path / f"{command}.{name}"
         result = mini.invoke(command, *base, "--format", name, "--output", str(target))
-        assert result.exit_code == 0, (name, result.output)
+        assert result.exit_code == 3, (name, result.output)  # an error is never exit 0
         assert target.stat().st_size > 0
     assert sarif_errors(json.loads((tmp_path / f"{command}.sarif").read_text())) == []
     assert oscal_errors(json.loads((tmp_path / f"{command}.oscal").read_text())) == []
@@ -144,3 +144,13 @@ def test_diff_sarif_shares_the_writer_and_validates():
     assert sarif_errors(document) == []
     assert document["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
         "artifactLocation"] == {"uri": "evidence/auth.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_oscal_never_reports_out_of_scope_as_a_plain_pass(mini):
+    document = json.loads(mini.run("--format", "oscal").stdout)
+    findings = {f["target"]["target-id"]: f["target"]["status"]
+                for f in document["assessment-results"]["results"][0]["findings"]}
+    assert findings["MINI-SP-01"] == {"state": "satisfied", "reason": "other",
+                                      "remarks": "n/a: not a service provider"}
+    assert findings["MINI-PW-01"] == {"state": "satisfied", "reason": "pass"}
+    assert oscal_errors(document) == []

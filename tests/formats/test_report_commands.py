@@ -154,3 +154,23 @@ def test_json_lists_reverse_mappings(mini):
                 ["controls"]}
     assert controls["MINI-DEV-01"]["mapped_from"] == ["MINI-PW-01"]
     assert controls["MINI-PW-01"]["mapped_from"] == []
+
+
+def test_rap_leads_with_every_ithc_finding_and_its_plan_entry(monkeypatch):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    text = CliRunner().invoke(cli, ["gaps", "--evidence", "evidence/example", "--as-of",
+                                    "2026-11-01", "--framework", "psn", "--format", "rap",
+                                    "--fail-on", "none"]).stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    ithc = [r for r in rows if r["issue"].startswith("ITHC ")]
+    assert [r["issue"].split(" finding ")[1].split(":")[0] for r in ithc] == [
+        "ITHC-26-01", "ITHC-26-02", "ITHC-26-03", "ITHC-26-04"]
+    assert [r["status"] for r in ithc] == ["Closed", "In progress", "Open - no plan", "Closed"]
+    assert rows[len(ithc)]["issue"].startswith("PSN-")  # then the open controls
+    assert not [r["issue"] for r in rows if "evidence/" in r["issue"]]  # no internal paths

@@ -7,16 +7,16 @@ import datetime as dt
 from checker import report
 from checker.dates import parse_date
 from checker.errors import InputError
-from checker.freshness import age_limit, stale
+from checker.freshness import age_limit, last_day, stale
 from checker.model import Assessment, Evidence, Result, Status
 
 
 def explain(assessment: Assessment, control_id: str) -> str:
     """The explanation as text; InputError when the control was not assessed."""
     result = next((r for r in assessment.results if r.control.id == control_id), None)
-    if result is None:
+    if result is None:  # reportcli checks the catalogue first; this guards other callers
         raise InputError(f"no control '{control_id}' in this assessment "
-                         "(see `checker controls list`, and --framework)")
+                         "(see `checker controls list`)")
     control = result.control
     links = report.mapped(assessment).get(control.id, ())
     lines = [
@@ -57,16 +57,14 @@ def _applicability(result: Result, as_of: str) -> list[str]:
     if control.effective_from:
         verdict = "not yet in force" if as_of < control.effective_from else "in force"
         lines.append(f"  effective from {control.effective_from}: {verdict} on {as_of}")
+    if control.superseded_from:
+        verdict = ("superseded" if as_of >= control.superseded_from else "not yet superseded")
+        lines.append(f"  superseded by {control.superseded_by} from {control.superseded_from}: "
+                     f"{verdict} on {as_of}")
     if control.applies_rule:
-        if result.status is Status.NOT_APPLICABLE and result.reason == (
-                control.applies_reason or "out of scope"):
-            verdict = f"false, so not applicable: {result.reason}"
-        elif result.status is Status.ERROR and "applicability" in result.reason:
-            verdict = "undecided (see status)"
-        elif result.status is Status.NOT_APPLICABLE:
-            verdict = "not reached"
-        else:
-            verdict = "true, so the control applies"
+        verdict = {True: "true, so the control applies",
+                   False: f"false, so not applicable: {control.applies_reason or 'out of scope'}",
+                   None: "undecided (no answer from the engine; see status)"}[result.applicable]
         lines.append(f"  rule {control.applies_rule}: {verdict}")
     return lines or ["  always applies"]
 
@@ -90,9 +88,12 @@ def _one(item: Evidence, limit: int | None, as_of: str) -> list[str]:
     arithmetic = f"    collected {item.collected}, {age} days before {as_of}"
     if limit is not None:
         end = (parse_date(item.collected) + dt.timedelta(days=limit)).isoformat()
-        arithmetic += f"; {item.collected} + {limit} days = {end} (last day it counts)"
+        arithmetic += f"; {item.collected} + {limit} days = {end}"
     if item.expires:
         arithmetic += f"; expires {item.expires}"
+    counts_until = last_day(item, limit)
+    if counts_until is not None:
+        arithmetic += f"; last day it counts: {counts_until}"
     why = stale(item, limit, as_of)
     lines += [arithmetic, f"    => {'STALE: ' + why if why else 'current on ' + as_of}"]
     return lines

@@ -156,6 +156,7 @@ class Result:
     findings: tuple[Finding, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     waiver: Waiver | None = None
+    applicable: bool | None = None  # the scope rule's answer (no rule: True); None: undecided
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker import __version__
@@ -80,10 +80,18 @@ def _evaluate(engine: Engine, input_: Mapping[str, Any]) -> _Answer:
 
 def _result(control: Control, answer: _Answer, by_kind: Mapping[str, list[Evidence]],
             by_id: Mapping[str, Evidence], as_of: str) -> Result:
+    """The verdict, carrying what the scope rule answered so reports need not infer it."""
+    applies = answer.applicable.get(control.id) if control.applies_rule else True
+    verdict = _decide(control, answer, by_kind, by_id, as_of)
+    return replace(verdict, applicable=applies if isinstance(applies, bool) else None)
+
+
+def _decide(control: Control, answer: _Answer, by_kind: Mapping[str, list[Evidence]],
+            by_id: Mapping[str, Evidence], as_of: str) -> Result:
     relevant = _relevant_evidence(control, by_kind)
     if answer.error:
         return Result(control, Status.ERROR, f"evaluation failed: {answer.error}", (), relevant)
-    findings, problem = _findings(control, answer.results, by_id)
+    findings, problem = _findings(control, answer.results, by_id, _anchor(relevant))
     if problem:
         return Result(control, Status.ERROR, problem, (), relevant)
     if control.effective_from and as_of < control.effective_from:
@@ -122,8 +130,15 @@ def _relevant_evidence(control: Control, by_kind: Mapping[str, list[Evidence]]) 
     return tuple(sorted(items, key=lambda e: e.location))
 
 
-def _findings(control: Control, results: Mapping[str, Any],
-              by_id: Mapping[str, Evidence]) -> tuple[tuple[Finding, ...], str | None]:
+def _anchor(relevant: Sequence[Evidence]) -> Location | None:
+    """Where a finding that names no document points: the most recently collected document
+    the control read (as lib.anchor does in Rego), so every finding has a file and line."""
+    latest = max(relevant, key=lambda e: (e.collected, e.id), default=None)
+    return latest.location if latest is not None else None
+
+
+def _findings(control: Control, results: Mapping[str, Any], by_id: Mapping[str, Evidence],
+              fallback: Location | None) -> tuple[tuple[Finding, ...], str | None]:
     if control.id not in results:
         return (), f"rule {control.policy} is undefined for this input"
     raw = results[control.id]
@@ -131,7 +146,7 @@ def _findings(control: Control, results: Mapping[str, Any],
         return (), (f"rule {control.policy} gave {_describe(raw)}; expected a set of findings")
     findings = []
     for item in raw:
-        finding = _finding(item, by_id)
+        finding = _finding(item, by_id, fallback)
         if finding is None:
             return (), (f"rule {control.policy} gave a finding of the wrong shape: {item!r}; "
                         "expected a string or {msg, evidence, path}")
@@ -139,9 +154,10 @@ def _findings(control: Control, results: Mapping[str, Any],
     return tuple(sorted(set(findings), key=_finding_order)), None
 
 
-def _finding(item: Any, by_id: Mapping[str, Evidence]) -> Finding | None:
+def _finding(item: Any, by_id: Mapping[str, Evidence],
+             fallback: Location | None) -> Finding | None:
     if isinstance(item, str):
-        return Finding(item)
+        return Finding(item, location=fallback)
     if not isinstance(item, dict) or not isinstance(item.get("msg"), str):
         return None
     evidence_id = item.get("evidence")
@@ -154,7 +170,7 @@ def _finding(item: Any, by_id: Mapping[str, Evidence]) -> Finding | None:
     source = by_id.get(evidence_id) if evidence_id else None
     if source is not None:
         location = source.document.locate(parse_path(path)) if path else source.location
-    return Finding(item["msg"], evidence_id, path, location)
+    return Finding(item["msg"], evidence_id, path, location or fallback)
 
 
 def _finding_order(finding: Finding) -> tuple[Any, ...]:

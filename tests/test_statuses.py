@@ -195,3 +195,24 @@ def test_superseded_by_an_unknown_control_is_refused(mini):
     result = mini.run()
     assert result.exit_code == 2
     assert "superseded by unknown control 'MINI-NOPE-01'" in result.output
+
+
+def test_a_bare_string_finding_still_points_at_a_document(mini):
+    """Custom policies may return plain strings; the report still names a file and line."""
+    mini.write("policies/mini/pw/pw.rego", """\
+        package mini.pw
+
+        import rego.v1
+
+        too_short contains "no password policy meets 12 characters" if {
+        	some doc in input.evidence.auth_policy
+        	not doc.facts.min_length >= 12
+        }
+        """)
+    auth = (mini.evidence / "auth.yaml").read_text()
+    mini.write("evidence/auth.yaml", auth.replace("min_length: 14", "min_length: 9"))
+    control = next(c for c in json.loads(mini.run("--format", "json").stdout)["controls"]
+                   if c["id"] == "MINI-PW-01")
+    [finding] = control["findings"]
+    assert finding["message"] == "no password policy meets 12 characters"
+    assert finding["file"].endswith("auth.yaml") and finding["line"] == 1

@@ -174,3 +174,11 @@ def test_rap_leads_with_every_ithc_finding_and_its_plan_entry(monkeypatch):
     assert [r["status"] for r in ithc] == ["Closed", "In progress", "Open - no plan", "Closed"]
     assert rows[len(ithc)]["issue"].startswith("PSN-")  # then the open controls
     assert not [r["issue"] for r in rows if "evidence/" in r["issue"]]  # no internal paths
+
+
+def test_explain_reports_the_scope_rule_answer_not_a_guess(mini):
+    applies = invoke(mini, "explain", "MINI-SP-01").stdout
+    assert "rule data.scope.pci_service_provider: false, so not applicable" in applies
+    mini.break_scope()
+    undecided = invoke(mini, "explain", "MINI-SP-01").stdout
+    assert "rule data.mini.scope.region_in_scope: undecided" in undecided

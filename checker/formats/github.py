@@ -42,6 +42,8 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         lines.append(command("warning", f"{item.evidence.id} {item.why}; renew by "
                              f"{item.last_day}", f"{item.control.id} evidence due",
                              item.evidence.location))
+    lines += [command("warning", notice.message, "checker notice", notice.location)
+              for notice in assessment.notices]
     lines.append(command("notice", report.provenance(assessment),
                          f"checker: {report.summary_line(assessment)}"))
     return "\n".join(lines) + "\n"

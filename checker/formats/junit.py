@@ -41,7 +41,8 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         for result in results:
             _testcase(suite, result)
         ET.SubElement(suite, "system-out").text = report.provenance(assessment)
-        ET.SubElement(suite, "system-err")
+        ET.SubElement(suite, "system-err").text = "\n".join(
+            f"notice: {n}" for n in assessment.notices) or None
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 

@@ -52,6 +52,8 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     icon = "❌" if gaps else "✅"
     parts = [f"### {icon} checker: {report.summary_line(assessment)}", "",
              f"_{cell(report.provenance(assessment))}_"]
+    if assessment.notices:
+        parts += ["", "**Notices**", "", *(f"- {cell(str(n))}" for n in assessment.notices)]
     if view.due_within is not None:
         items = report.due(assessment, view)
         parts += ["", f"**Evidence due for renewal within {view.due_within} days "

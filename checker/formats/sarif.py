@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import report
-from checker.errors import Location
+from checker.errors import Location, Problem
 from checker.model import Assessment, Result, Status
 from checker.report import View
 
@@ -38,12 +38,18 @@ def location(where: Location) -> dict[str, Any]:
 
 
 def document(version: str, rules: list[dict[str, Any]], results: list[dict[str, Any]],
-             properties: dict[str, Any] | None = None) -> str:
-    """A one-run SARIF log as JSON text."""
+             properties: dict[str, Any] | None = None,
+             notices: tuple[Problem, ...] = ()) -> str:
+    """A one-run SARIF log as JSON text; notices (an expired waiver, say) are the run's
+    tool execution notifications."""
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
         "results": results,
     }
+    if notices:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
+            {"level": "warning", "message": {"text": n.message},
+             "locations": [location(n.location)]} for n in notices]}]
     if properties:
         run["properties"] = properties
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -59,7 +65,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
             results += _results(result, index[result.control.id])
     properties = {"as_of": assessment.as_of, "inputs_digest": assessment.inputs_digest,
                   "organisation": assessment.organisation}
-    return document(assessment.tool_version, rules, results, properties)
+    return document(assessment.tool_version, rules, results, properties, assessment.notices)
 
 
 def _rule(result: Result) -> dict[str, Any]:

@@ -55,7 +55,8 @@ def _summary(sheet: Worksheet, assessment: Assessment) -> None:
                          ("as of", assessment.as_of),
                          ("tool version", assessment.tool_version),
                          ("inputs sha256", assessment.inputs_digest),
-                         ("controls", report.summary_line(assessment))):
+                         ("controls", report.summary_line(assessment)),
+                         *(("notice", str(n)) for n in assessment.notices)):
         sheet.append([label, value])
     sheet.append([])
     headers = ["framework", "key", *(s.label for s in report.PIVOT), "total", "pass %"]

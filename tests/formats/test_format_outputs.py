@@ -250,3 +250,22 @@ def test_markdown_matrix_lists_open_items_before_passes(mini):
     settled = [("pass" in s or "n/a" in s) for s in statuses]
     assert settled == sorted(settled), statuses  # every open item precedes every settled one
     assert not all(settled) and any(settled)
+
+
+@pytest.mark.parametrize("name", ["table", "markdown", "html", "json", "github", "sarif",
+                                  "junit", "xlsx"])
+def test_an_expired_waiver_is_reported_in_every_format_that_can_say_so(mini, tmp_path, name):
+    """csv (one table of controls) and oscal carry no free notices; every other format does."""
+    mix(mini)
+    mini.write("evidence/waivers.yaml", WAIVER.replace("2026-09-01", "2025-11-01")
+               .replace("2027-03-31", "2026-10-31"))
+    target = tmp_path / f"r.{name}"
+    invoke(mini, "run", "--format", name, "--output", str(target))
+    if name == "xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(target)
+        text = "\n".join(str(c.value) for row in book["Summary"].iter_rows() for c in row)
+    else:
+        text = target.read_text()
+    assert "waiver for MINI-PW-01 expired on 2026-10-31" in text

@@ -14,13 +14,13 @@ import click
 from checker import __version__
 from checker.diffreport import DIFF_FORMATS
 from checker.engines import ENGINES
-from checker.errors import CheckerError, ExitCode, InputError
+from checker.errors import CheckerError, ExitCode, InputError, Problem
 from checker.formats import FORMATS
 from checker.model import FailOn, control_sort_key
 from checker.options import (
     as_of_option,
+    assess_settings,
     catalogue_options,
-    engine_settings,
     evidence_dirs_option,
     evidence_option,
     framework_option,
@@ -104,9 +104,8 @@ def run(evidence_dirs: tuple[Path, ...], controls_dir: Path | None, policies_dir
     """
     if len(evidence_dirs) > 1:
         _run_many(evidence_dirs, jobs, format_name, output, FailOn(fail_on), {
-            "as_of": as_of or today(), "controls_dir": controls_dir,
-            "policies_dir": policies_dir, "frameworks": frameworks, "engine": engine,
-            "limits": limits(), "engine_options": engine_settings(engine)})
+            "as_of": as_of or today(),
+            **assess_settings(controls_dir, policies_dir, frameworks, engine)})
     from checker.report import RUN
 
     assessment = assess(evidence_dirs[0], as_of, controls_dir=controls_dir,
@@ -119,7 +118,7 @@ def run(evidence_dirs: tuple[Path, ...], controls_dir: Path | None, policies_dir
 def _run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
               output: Path | None, fail_on: FailOn, options: dict[str, Any]) -> None:
     from checker import fanout
-    from checker.formats import json_
+    from checker.formats import json_, table
     from checker.inputs import assess_directory
 
     if format_name not in ("json", "table"):
@@ -131,7 +130,7 @@ def _run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
     if format_name == "json":
         emit(fanout.render_json(outcomes, fail_on, json_.document), output)
     else:
-        emit(fanout.render_sections(outcomes, fail_on, FORMATS["table"].render), output)
+        emit(fanout.render_sections(outcomes, fail_on, table.render), output)
     click.get_current_context().exit(fanout.worst(outcomes, fail_on))
 
 
@@ -202,9 +201,7 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
     from checker.inputs import assess_directory
 
     as_of = as_of or today()
-    options = {"controls_dir": controls_dir, "policies_dir": policies_dir,
-               "frameworks": frameworks, "engine": engine, "limits": limits(),
-               "engine_options": engine_settings(engine)}
+    options = assess_settings(controls_dir, policies_dir, frameworks, engine)
     head = assess_directory(evidence_dir, as_of, **options)
     if baseline is not None:
         base, label = load_baseline(baseline), str(baseline)
@@ -252,7 +249,7 @@ def validate(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path |
     from checker.waivers import load_waivers
 
     as_of = as_of or today()
-    problems = []
+    problems: list[Problem] = []
     try:
         evidence = load_evidence(evidence_dir, as_of, limits=limits())
     except InputError as exc:

@@ -135,13 +135,13 @@ def _evidence(document: Document, digest: str, as_of: str, root: Path,
         return None, [Problem(document.location, f"evidence document is a {kind}; "
                               "expected a mapping with kind, id, facts, ...")]
     found = schemas.problems("evidence.schema.json", value, document)
-    kind = value.get("kind")
-    if isinstance(kind, str) and kind not in schemas.evidence_kinds():
+    declared = value.get("kind")
+    if isinstance(declared, str) and declared not in schemas.evidence_kinds():
         known = ", ".join(schemas.evidence_kinds())
-        found.append(Problem(document.locate(("kind",)), f"unknown evidence kind '{kind}' "
+        found.append(Problem(document.locate(("kind",)), f"unknown evidence kind '{declared}' "
                              f"(known kinds: {known})"))
-    elif isinstance(kind, str) and isinstance(value.get("facts"), dict):
-        found += schemas.problems(f"kinds/{kind}.schema.json", value["facts"], document,
+    elif isinstance(declared, str) and isinstance(value.get("facts"), dict):
+        found += schemas.problems(f"kinds/{declared}.schema.json", value["facts"], document,
                                   ("facts",))
     if found:
         return None, found

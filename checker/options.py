@@ -125,6 +125,15 @@ def engine_settings(engine: str) -> dict[str, Any]:
     return {"url": url, "timeout": meta.get("checker.opa_timeout", 30.0)}
 
 
+def assess_settings(controls_dir: Path | None, policies_dir: Path | None,
+                    frameworks: tuple[str, ...], engine: str) -> dict[str, Any]:
+    """The keyword arguments of ``assess_directory`` that this command's options decide:
+    built in one place for run, diff, matrix, gaps and explain."""
+    return {"controls_dir": controls_dir, "policies_dir": policies_dir,
+            "frameworks": frameworks, "engine": engine, "limits": limits(),
+            "engine_options": engine_settings(engine)}
+
+
 def output_options(formats: list[str], default: str) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         func = click.option("--format", "format_name", type=click.Choice(sorted(formats)),

@@ -16,11 +16,10 @@ from checker.formats import DUE_FORMATS, FORMATS, GAP_FORMATS, Format
 from checker.model import Assessment, FailOn, Status
 from checker.options import (
     as_of_option,
+    assess_settings,
     catalogue_options,
-    engine_settings,
     evidence_option,
     framework_option,
-    limits,
     opa_options,
     output_options,
     run_options,
@@ -33,14 +32,14 @@ if TYPE_CHECKING:
     from checker.report import View
 
 
-def assess(evidence_dir: Path, as_of: str | None, **options: Any) -> Assessment:
+def assess(evidence_dir: Path, as_of: str | None, *, controls_dir: Path | None,
+           policies_dir: Path | None, frameworks: tuple[str, ...], engine: str) -> Assessment:
     """``assess_directory`` with a progress indicator on a terminal's stderr."""
     from checker.inputs import assess_directory
 
-    settings = engine_settings(options.get("engine", "regorus"))
+    settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
     with progress("evaluating controls..."):
-        return assess_directory(evidence_dir, as_of or today(), limits=limits(),
-                                engine_options=settings, **options)
+        return assess_directory(evidence_dir, as_of or today(), **settings)
 
 
 def stdout_is_tty() -> bool:
@@ -158,7 +157,7 @@ def explain(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | 
     """Why one control has its status: the rule queried, the evidence it saw (file:line), each
     finding, the freshness arithmetic, any waiver, and applicability."""
     assessment = assess(evidence_dir, as_of, controls_dir=controls_dir,
-                        policies_dir=policies_dir, engine=engine)
+                        policies_dir=policies_dir, frameworks=(), engine=engine)
     if not any(r.control.id == control_id for r in assessment.results):
         raise InputError(f"no control '{control_id}' (see `checker controls list`)")
     from checker.explain import explain as explain_control

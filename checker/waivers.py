@@ -97,10 +97,10 @@ def apply_waivers(results: tuple[Result, ...], waivers: tuple[Waiver, ...],
         by_control.setdefault(waiver.control, []).append(waiver)
     out = []
     for result in results:
-        waiver = _covering(result, by_control.get(result.control.id, ()))
-        if waiver is not None:
-            result = replace(result, status=Status.WAIVED, waiver=waiver,
-                             reason=f"waived until {waiver.expires} ({result.status.value}: "
+        covering = _covering(result, by_control.get(result.control.id, ()))
+        if covering is not None:
+            result = replace(result, status=Status.WAIVED, waiver=covering,
+                             reason=f"waived until {covering.expires} ({result.status.value}: "
                                     f"{result.reason})")
         out.append(result)
     return tuple(out), tuple(sorted(notices))

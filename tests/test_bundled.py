@@ -101,6 +101,14 @@ def test_every_kind_a_control_needs_is_documented():
     assert [k for k in sorted(kinds) if f"### `{k}`" not in text] == []
 
 
+def test_package_type_checks():
+    """The package is typed (py.typed ships); mypy keeps the annotations honest."""
+    result = subprocess.run([sys.executable, "-m", "mypy", "checker", "--ignore-missing-imports",
+                             "--no-incremental"], cwd=REPO, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_code_is_ruff_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     result = subprocess.run([ruff, "check", "checker", "tests", "bench"], cwd=REPO,

@@ -11,6 +11,7 @@ no call returning every policy's text, and its errors drop the HTTP status.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import weakref
@@ -85,11 +86,13 @@ class OpaEngine:
         pending = [m for m in upload_order(modules) if m.text not in present]
         self._upload(pending)
         for key, value in sorted(data.items()):
-            self._call(f"put data {key}", lambda k=key, v=value: self._put_data(k, v))
+            self._call(f"put data {key}", functools.partial(self._put_data, key, value))
         self._modules = tuple(modules)
 
     def rules(self) -> RuleIndex:
-        """The rule index, read statically from the module texts (what OPA holds is the same)."""
+        """The rule index, read statically from the module texts we uploaded (the server is
+        assumed to hold no other checker modules: one catalogue version per server, as
+        docs/scale.md says)."""
         from checker.engines.regorus import RegorusEngine
 
         local = RegorusEngine()
@@ -129,7 +132,8 @@ class OpaEngine:
         while pending:
             rejected: list[tuple[PolicyModule, dict[str, Any]]] = []
             for module in pending:
-                error = self._call(f"upload {module.name}", lambda m=module: self._put_policy(m))
+                error = self._call(f"upload {module.name}",
+                                   functools.partial(self._put_policy, module))
                 if error is not None:
                     rejected.append((module, error))
             if not rejected:
@@ -183,7 +187,7 @@ def upload_order(modules: Sequence[PolicyModule]) -> list[PolicyModule]:
             by_package.setdefault(match.group(1), []).append(index)
     needs: list[set[int]] = []
     for index, module in enumerate(modules):
-        wanted = set()
+        wanted: set[int] = set()
         for ref in set(_DATA_REF.findall(module.text)):
             parts = ref.split(".")
             for end in range(1, len(parts) + 1):

@@ -18,7 +18,6 @@ import gzip
 import hashlib
 import io
 import json
-import re
 import tarfile
 from collections.abc import Sequence
 from typing import Any
@@ -31,7 +30,6 @@ from checker.query import MODULE_NAME, aggregate_module
 from checker.runner import inputs_digest
 
 DATA_ROOT = "checker/catalogue"
-_PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 
 
 def build_bundle(catalogue: Catalogue, modules: Sequence[PolicyModule],
@@ -56,16 +54,13 @@ def build_bundle(catalogue: Catalogue, modules: Sequence[PolicyModule],
 
 def roots(modules: Sequence[PolicyModule]) -> list[str]:
     """The first segment of every package, and the data root, without overlaps."""
-    found = {package.split(".")[0] for m in modules if (package := module_package(m.text))}
+    found = {package.split(".")[0] for m in modules if (package := m.package)}
     tops = sorted(found)
     if DATA_ROOT.split("/")[0] not in found:
         tops.append(DATA_ROOT)
     return sorted(tops)
 
 
-def module_package(text: str) -> str | None:
-    match = _PACKAGE.search(text)
-    return match.group(1) if match else None
 
 
 def catalogue_data(catalogue: Catalogue, controls: Sequence[Control]) -> dict[str, Any]:

@@ -13,7 +13,6 @@ import click
 
 from checker import __version__
 from checker.diffreport import DIFF_FORMATS
-from checker.engines import ENGINES
 from checker.errors import CheckerError, ExitCode, InputError, Problem
 from checker.formats import FORMATS
 from checker.model import FailOn, control_sort_key
@@ -21,11 +20,11 @@ from checker.options import (
     as_of_option,
     assess_settings,
     catalogue_options,
+    engine_option,
     evidence_dirs_option,
     evidence_option,
     framework_option,
     limits,
-    opa_options,
     output_options,
     run_options,
     today,
@@ -179,9 +178,7 @@ Exit codes: 0 no regression, 1 regressions, 2 input error, 3 evaluation error.""
               help="Compare with the evidence as committed at this git ref.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Compare with a saved `checker run --format json`.")
-@click.option("--engine", type=click.Choice(ENGINES), default="regorus", show_default=True,
-              help="Rego engine.")
-@opa_options
+@engine_option
 @click.option("--format", "format_name", type=click.Choice(sorted(DIFF_FORMATS)),
               default="table", show_default=True, help="Output format.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,

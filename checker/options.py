@@ -97,6 +97,11 @@ def run_options(func: F) -> F:
                         default=FailOn.FAIL.value, show_default=True,
                         help="Exit 1 when a control is at or above this status (none: report "
                         "only). A control that could not be evaluated always exits 3.")(func)
+    return engine_option(func)
+
+
+def engine_option(func: F) -> F:
+    """--engine, with the OPA server options it may need."""
     func = click.option("--engine", type=click.Choice(ENGINES), default="regorus",
                         show_default=True, help="Rego engine.")(func)
     return opa_options(func)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from checker.errors import InputError, Location
 from checker.yamlsource import read_text
+
+_PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,12 @@ class PolicyModule:
     @property
     def is_test(self) -> bool:
         return self.name.endswith("_test.rego")
+
+    @property
+    def package(self) -> str | None:
+        """The module's package (``pci.req8``), read from its ``package`` line."""
+        match = _PACKAGE.search(self.text)
+        return match.group(1) if match else None
 
 
 def load_policies(directory: Path, display_root: str | None = None) -> tuple[PolicyModule, ...]:

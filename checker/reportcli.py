@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from checker.engines import ENGINES
 from checker.errors import InputError
 from checker.formats import DUE_FORMATS, FORMATS, GAP_FORMATS, Format
 from checker.model import Assessment, FailOn, Status
@@ -18,9 +17,9 @@ from checker.options import (
     as_of_option,
     assess_settings,
     catalogue_options,
+    engine_option,
     evidence_option,
     framework_option,
-    opa_options,
     output_options,
     run_options,
     today,
@@ -148,9 +147,7 @@ Examples:
 @evidence_option
 @catalogue_options
 @as_of_option
-@click.option("--engine", type=click.Choice(ENGINES), default="regorus",
-              show_default=True, help="Rego engine.")
-@opa_options
+@engine_option
 @click.argument("control_id")
 def explain(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
             as_of: str | None, engine: str, control_id: str) -> None:

@@ -10,8 +10,9 @@ import regorus
 from click.testing import CliRunner
 from conftest import Mini
 
-from checker.bundle import DATA_ROOT, module_package
+from checker.bundle import DATA_ROOT
 from checker.cli import cli
+from checker.policies import PolicyModule
 
 
 def _build(tmp_path: Path, name: str, *args: str) -> Path:
@@ -59,7 +60,7 @@ def test_bundled_catalogue_bundle(tmp_path: Path) -> None:
     for name in rego:
         text = files[name].decode()
         engine.add_policy(name, text)  # parses
-        package = module_package(text)
+        package = PolicyModule(name, text, "").package
         assert package and _covered(package.replace(".", "/"), roots), name
     engine.add_data_json(json.dumps({"checker": {"catalogue": data}}))  # at its directory
     answer = json.loads(engine.eval_query_as_json("data.checker.catalogue.frameworks"))

@@ -37,7 +37,6 @@ BACKOFF_SECONDS = 0.25
 ID_PREFIX = "checker"
 
 T = TypeVar("T")
-_PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _DATA_REF = re.compile(r"\bdata\.([A-Za-z_][\w.]*)")
 
 
@@ -182,9 +181,8 @@ def upload_order(modules: Sequence[PolicyModule]) -> list[PolicyModule]:
     ``lib.x``), else in the given order; a cycle keeps the given order."""
     by_package: dict[str, list[int]] = {}
     for index, module in enumerate(modules):
-        match = _PACKAGE.search(module.text)
-        if match:
-            by_package.setdefault(match.group(1), []).append(index)
+        if module.package:
+            by_package.setdefault(module.package, []).append(index)
     needs: list[set[int]] = []
     for index, module in enumerate(modules):
         wanted: set[int] = set()

@@ -46,9 +46,9 @@ def emit(content: str | bytes, output: Path | None) -> None:
 def _to_stdout(content: str | bytes) -> None:
     try:
         if isinstance(content, bytes):
-            stream = click.get_binary_stream("stdout")
-            stream.write(content)
-            stream.flush()
+            sys.stdout.flush()  # text already written must come first
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
         else:
             click.echo(content, nl=False)
             sys.stdout.flush()

@@ -269,3 +269,12 @@ def test_an_expired_waiver_is_reported_in_every_format_that_can_say_so(mini, tmp
     else:
         text = target.read_text()
     assert "waiver for MINI-PW-01 expired on 2026-10-31" in text
+
+
+def test_a_binary_format_can_be_piped_to_standard_output(mini):
+    """xlsx refuses a terminal but goes down a pipe as the workbook's bytes."""
+    import zipfile
+
+    result = invoke(mini, "matrix", "--format", "xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert zipfile.is_zipfile(io.BytesIO(result.stdout_bytes))

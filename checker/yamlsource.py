@@ -155,8 +155,9 @@ def _build(node: yaml.Node, path: PathKey, marks: dict[PathKey, Mark],
             raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
         items = []
         for index, child in enumerate(node.value):
-            marks[(*path, index)] = _mark(child)
-            items.append(_build(child, (*path, index), marks, display, budget, depth + 1))
+            item_path = (*path, index)  # not marks[(*path, index)]: mypy on 3.10 misreads it
+            marks[item_path] = _mark(child)
+            items.append(_build(child, item_path, marks, display, budget, depth + 1))
         return items
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, marks, display, budget, depth)
@@ -177,15 +178,16 @@ def _mapping(node: yaml.MappingNode, path: PathKey, marks: dict[PathKey, Mark],
             raise InputError.at(where, f"mapping key {_describe(key_node)} must be a string; "
                                 "quote it")
         key = key_node.value
+        key_path = (*path, key)
         if key in result:
             raise InputError.at(_at(display, key_node), f"duplicate key '{key}' (first "
-                                f"defined at line {marks[(*path, key)][0]})")
-        marks[(*path, key)] = _mark(key_node)
+                                f"defined at line {marks[key_path][0]})")
+        marks[key_path] = _mark(key_node)
         if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
             budget.used += 1  # the common leaf, without a call per string
             result[key] = value_node.value
         else:
-            result[key] = _build(value_node, (*path, key), marks, display, budget, depth + 1)
+            result[key] = _build(value_node, key_path, marks, display, budget, depth + 1)
     return result
 
 

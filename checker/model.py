@@ -170,6 +170,7 @@ class Assessment:
     inputs_digest: str
     tool_version: str
     notices: tuple[Problem, ...] = ()
+    profile: Location | None = None  # the organisation profile, which scopes every control
 
     def counts(self, framework: str | None = None) -> Counter[Status]:
         return Counter(r.status for r in self.results

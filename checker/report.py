@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from checker.dates import parse_date
+from checker.errors import Location
 from checker.freshness import Due, age_limit, due_within, last_day
 from checker.model import Assessment, Evidence, Result, Status, control_sort_key
 
@@ -133,6 +134,15 @@ def waiver_ref(result: Result) -> str:
     if waiver.compensating_control:
         text += f"; compensating control: {waiver.compensating_control}"
     return text
+
+
+def anchor(result: Result, assessment: Assessment) -> Location:
+    """Where an annotation for ``result`` goes when no finding names a line: its first
+    evidence; for missing evidence, the organisation profile (in the evidence repository,
+    unlike a shipped catalogue file); else the control's own definition."""
+    if result.evidence:
+        return result.evidence[0].location
+    return assessment.profile or result.control.source
 
 
 def decided_by(result: Result) -> str:

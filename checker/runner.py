@@ -11,7 +11,7 @@ from checker import __version__
 from checker.catalogue import Catalogue
 from checker.engines import Engine
 from checker.errors import EvaluationError, Location
-from checker.evidence import ATTESTATION_KIND, EvidenceSet
+from checker.evidence import ATTESTATION_KIND, ORGANISATION_KIND, EvidenceSet
 from checker.freshness import age_limit, stale
 from checker.model import Assessment, Control, Evidence, Finding, Result, Status
 from checker.policies import PolicyModule
@@ -52,6 +52,8 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     return Assessment(
         as_of=as_of,
         organisation=str(evidence.organisation.get("name", "")),
+        profile=next((e.location for e in evidence.documents
+                      if e.kind == ORGANISATION_KIND), None),
         frameworks=selected,
         results=results,
         inputs_digest=inputs_digest(catalogue.files,

@@ -36,8 +36,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         if result.findings:
             lines += [command(level, f.message, title, f.location) for f in result.findings]
         else:
-            where = result.evidence[0].location if result.evidence else result.control.source
-            lines.append(command(level, result.reason, title, where))
+            lines.append(command(level, result.reason, title, report.anchor(result, assessment)))
     for item in report.due(assessment, view):
         lines.append(command("warning", f"{item.evidence.id} {item.why}; renew by "
                              f"{item.last_day}", f"{item.control.id} evidence due",

@@ -62,7 +62,8 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     results = []
     for result in assessment.results:
         if result.status in _LEVEL:
-            results += _results(result, index[result.control.id])
+            results += _results(result, index[result.control.id],
+                                report.anchor(result, assessment))
     properties = {"as_of": assessment.as_of, "inputs_digest": assessment.inputs_digest,
                   "organisation": assessment.organisation}
     return document(assessment.tool_version, rules, results, properties, assessment.notices)
@@ -84,7 +85,7 @@ def _rule(result: Result) -> dict[str, Any]:
     }
 
 
-def _results(result: Result, rule_index: int) -> list[dict[str, Any]]:
+def _results(result: Result, rule_index: int, where: Location) -> list[dict[str, Any]]:
     control = result.control
     base: dict[str, Any] = {"ruleId": control.id, "ruleIndex": rule_index,
                             "level": _LEVEL[result.status]}
@@ -93,12 +94,10 @@ def _results(result: Result, rule_index: int) -> list[dict[str, Any]]:
                                  "justification": report.waiver_ref(result)}]
     if result.findings:
         return [{**base, "message": {"text": f"{control.id}: {f.message}"},
-                 "locations": [location(f.location or _fallback(result))]}
+                 "locations": [location(f.location or where)]}
                 for f in result.findings]
     return [{**base, "message": {"text": f"{control.id} {result.status.label}: {result.reason}"},
-             "locations": [location(_fallback(result))]}]
+             "locations": [location(where)]}]
 
 
-def _fallback(result: Result) -> Location:
-    """Where a result without a located finding points: its first evidence, else the control."""
-    return result.evidence[0].location if result.evidence else result.control.source
+

@@ -154,3 +154,13 @@ def test_oscal_never_reports_out_of_scope_as_a_plain_pass(mini):
                                       "remarks": "n/a: not a service provider"}
     assert findings["MINI-PW-01"] == {"state": "satisfied", "reason": "pass"}
     assert oscal_errors(document) == []
+
+
+def test_a_gap_for_missing_evidence_is_annotated_in_the_evidence_repository(mini):
+    """Not at the shipped catalogue file, which the evidence repository does not hold."""
+    (mini.evidence / "attestation.yaml").unlink()
+    document = json.loads(mini.run("--format", "sarif").stdout)
+    gap = next(r for r in document["runs"][0]["results"] if r["ruleId"] == "MINI-ATT-01")
+    uri = gap["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("organisation.yaml")
+    assert sarif_errors(document) == []

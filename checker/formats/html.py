@@ -110,6 +110,10 @@ def _filters(table_id: str) -> str:
             "</div>")
 
 
+_SEVERITY_ORDER = {"critical": 1, "high": 2, "medium": 3, "low": 4}
+_STATUS_ORDER = {"error": 1, "fail": 2, "gap": 3, "waived": 4, "not_applicable": 5, "pass": 6}
+
+
 def _table(table_id: str, headers: Sequence[str],
            rows: Iterable[tuple[Sequence[str], str]]) -> str:
     head = "".join(f"<th scope=\"col\">{escape(h)}</th>" for h in headers)
@@ -119,8 +123,12 @@ def _table(table_id: str, headers: Sequence[str],
         for header, value in zip(headers, cells, strict=True):
             if header == "status":
                 colour = _COLOUR.get(Status(status), "#555") if status else "#555"
-                tds.append(f"<td><span class=\"status\" style=\"background:{colour}\">"
-                           f"{escape(value)}</span></td>")
+                order = _STATUS_ORDER.get(status, 9)
+                tds.append(f"<td data-sort=\"{order}\"><span class=\"status\" "
+                           f"style=\"background:{colour}\">{escape(value)}</span></td>")
+            elif header == "severity":  # most severe first, not alphabetical
+                tds.append(f"<td class=\"pre\" data-sort=\"{_SEVERITY_ORDER.get(value, 9)}\">"
+                           f"{escape(value)}</td>")
             else:
                 kind = "id" if header in ("id", "control") else "pre"
                 tds.append(f"<td class=\"{kind}\">{escape(value)}</td>")

@@ -66,6 +66,7 @@ def _summary(sheet: Worksheet, assessment: Assessment) -> None:
     for cov in report.coverage(assessment):
         sheet.append([cov.name, cov.key, *(cov.counts[s] for s in report.PIVOT), cov.total,
                       round(cov.percent, 1)])
+        sheet.cell(row=sheet.max_row, column=len(headers)).number_format = '0.0"%"'
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 20
     _as_data(sheet)

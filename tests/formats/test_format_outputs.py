@@ -278,3 +278,13 @@ def test_a_binary_format_can_be_piped_to_standard_output(mini):
     result = invoke(mini, "matrix", "--format", "xlsx")
     assert result.exit_code == 0, result.stderr
     assert zipfile.is_zipfile(io.BytesIO(result.stdout_bytes))
+
+
+def test_html_sorts_severity_and_status_by_rank_not_alphabet(mini):
+    mix(mini)
+    text = invoke(mini, "matrix", "--format", "html").stdout
+    ranks = dict(re.findall(r'data-sort="(\d)">(critical|high|medium|low)<', text))
+    assert {v: int(k) for k, v in ranks.items()} == {
+        s: r for s, r in {"critical": 1, "high": 2, "medium": 3, "low": 4}.items()
+        if s in ranks.values()}
+    assert 'data-sort="2"><span class="status"' in text  # fail ranks before pass (6)

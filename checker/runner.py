@@ -84,12 +84,13 @@ def _result(control: Control, answer: _Answer, by_kind: Mapping[str, list[Eviden
             by_id: Mapping[str, Evidence], as_of: str) -> Result:
     """The verdict, carrying what the scope rule answered so reports need not infer it."""
     applies = answer.applicable.get(control.id) if control.applies_rule else True
-    verdict = _decide(control, answer, by_kind, by_id, as_of)
+    verdict = _decide(control, answer, applies, by_kind, by_id, as_of)
     return replace(verdict, applicable=applies if isinstance(applies, bool) else None)
 
 
-def _decide(control: Control, answer: _Answer, by_kind: Mapping[str, list[Evidence]],
-            by_id: Mapping[str, Evidence], as_of: str) -> Result:
+def _decide(control: Control, answer: _Answer, applies: Any,
+            by_kind: Mapping[str, list[Evidence]], by_id: Mapping[str, Evidence],
+            as_of: str) -> Result:
     relevant = _relevant_evidence(control, by_kind)
     if answer.error:
         return Result(control, Status.ERROR, f"evaluation failed: {answer.error}", (), relevant)
@@ -103,7 +104,6 @@ def _decide(control: Control, answer: _Answer, by_kind: Mapping[str, list[Eviden
         return Result(control, Status.NOT_APPLICABLE, f"superseded by {control.superseded_by} "
                       f"from {control.superseded_from}", (), relevant)
     if control.applies_rule:
-        applies = answer.applicable.get(control.id)
         if not isinstance(applies, bool):
             return Result(control, Status.ERROR, f"applicability rule {control.applies_rule} "
                           f"gave {_describe(applies)}, expected true or false (is the "

@@ -188,3 +188,19 @@ def test_yaml_number_where_text_is_expected_says_to_quote_it(mini):
     assert "did you mean 'TIGER'? (values are case-sensitive)" in result.stderr
     assert ('ithc.yaml:9:3: facts.cvss_version: 3.1 is not one of "2.0", "3.0", "3.1", "4.0" '
             '(YAML read 3.1 as a number: write it in quotes, "3.1")') in result.stderr
+
+
+def test_when_the_two_validators_disagree_the_rejection_stands(mini, monkeypatch):
+    """The compiled validator says no, jsonschema finds nothing to explain: still refused."""
+    from checker import schemas
+
+    class Silent:
+        def iter_errors(self, value):
+            return iter(())
+
+    monkeypatch.setattr(schemas, "validator", lambda name: Silent())
+    auth = (mini.evidence / "auth.yaml").read_text()
+    mini.write("evidence/auth.yaml", auth.replace("min_length: 14", "min_length: fourteen"))
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert "auth.yaml" in result.stderr and "facts.min_length" in result.stderr

@@ -1,0 +1,116 @@
+"""Per-rule growth: each control's rule timed alone on two estate sizes, to catch quadratic rules.
+
+    python bench/rules.py                        # 10,000 and 50,000 items, 3 repeats
+    python bench/rules.py --sizes 2000 10000 --limit 6 --top 15
+
+For each size the synthetic estate (bench/generate.py, fixed seed) is built in memory and handed
+to one regorus engine as input; then every rule the catalogue queries (the control's `policy`
+and its `applies` rule) is evaluated on its own, the best of ``--repeat`` runs kept. A rule
+whose time grows more than ``--limit`` times while the input grows five times is reported by
+name: a linear rule grows about 5x, a quadratic one about 25x. Rules under a millisecond at the
+larger size are not judged (their growth is noise). The exit code is 1 when any rule is over
+the limit, so the check can gate a benchmark job; it is never a timed test in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (a sibling script, not a package)
+
+AS_OF = "2026-11-01"
+#: Below this many seconds at the larger size a rule is too quick for its growth to mean much.
+NOISE_FLOOR = 0.001
+
+
+def _input(items: int, seed: int) -> str:
+    """The Rego input for a synthetic estate of ``items`` items, as the floor builds it."""
+    by_kind: dict[str, list[Any]] = defaultdict(list)
+    organisation: dict[str, Any] = {}
+    for documents in generate.build(items, seed).values():
+        for document in documents:
+            doc = json.loads(json.dumps(document, default=str))
+            by_kind[doc["kind"]].append(doc)
+            if doc["kind"] == "organisation":
+                organisation = doc["facts"]
+    return json.dumps({"as_of": AS_OF, "organisation": organisation, "evidence": by_kind})
+
+
+def _rules() -> list[str]:
+    from checker.catalogue import load_catalogue
+    from checker.policies import bundled
+
+    catalogue = load_catalogue(bundled("controls"), "controls")
+    rules = {c.policy for c in catalogue.controls} | {
+        c.applies_rule for c in catalogue.controls if c.applies_rule}
+    return sorted(rules)
+
+
+def time_rules(items: int, seed: int, repeat: int, rules: list[str]) -> dict[str, float]:
+    """Best-of-``repeat`` seconds per rule on an estate of ``items`` items."""
+    import regorus
+
+    from checker.policies import bundled, load_policies
+
+    engine = regorus.Engine()
+    for module in load_policies(bundled("policies"), "policies"):
+        if not module.is_test:
+            engine.add_policy(module.name, module.text)
+    engine.set_input_json(_input(items, seed))
+    timings: dict[str, float] = {}
+    for rule in rules:
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            engine.eval_query_as_json(rule)
+            best = min(best, time.perf_counter() - start)
+        timings[rule] = best
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[10_000, 50_000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=6.0,
+                        help="Report a rule whose time grows more than this many times.")
+    parser.add_argument("--top", type=int, default=10, help="Also list the N slowest rules.")
+    args = parser.parse_args()
+    small, large = args.sizes
+    rules = _rules()
+    before = time_rules(small, args.seed, args.repeat, rules)
+    after = time_rules(large, args.seed, args.repeat, rules)
+    growth = {r: after[r] / before[r] if before[r] > 0 else float("inf") for r in rules}
+    over = sorted((r for r in rules if after[r] >= NOISE_FLOOR and growth[r] > args.limit),
+                  key=lambda r: -growth[r])
+    print(f"# per-rule growth {small:,} -> {large:,} items ({large / small:.0f}x input), "
+          f"best of {args.repeat}; {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}")
+    print(f"{'rule':<60} {small:>10,} {large:>10,} {'growth':>7}")
+    slowest = sorted(rules, key=lambda r: -after[r])[:args.top]
+    for rule in dict.fromkeys([*over, *slowest]):
+        mark = "  OVER" if rule in over else ""
+        print(f"{rule:<60} {before[rule] * 1000:>8.2f}ms {after[rule] * 1000:>8.2f}ms "
+              f"{growth[rule]:>6.1f}x{mark}")
+    total_before, total_after = sum(before.values()), sum(after.values())
+    print(f"{'all rules':<60} {total_before * 1000:>8.1f}ms {total_after * 1000:>8.1f}ms "
+          f"{total_after / total_before:>6.1f}x")
+    if over:
+        print(f"{len(over)} rule(s) grow more than {args.limit}x: {', '.join(over)}")
+        raise SystemExit(1)
+    print(f"every rule grows at most {args.limit}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -95,6 +95,14 @@ test_duplicate_or_unowned_id_fails if {
 	count(req8.shared_or_unattributed_id) == 1 with input as _ua([object.remove(_user, ["person"])])
 }
 
+test_repeated_id_found_wherever_it_sits if {
+	bob := object.union(_user, {"id": "bob", "person": "Bob"})
+	cat := object.union(_user, {"id": "cat", "person": "Cat"})
+	found := req8.shared_or_unattributed_id with input as _ua([_user, bob, cat, _user])
+	{f.path | some f in found} == {"facts.accounts[0].id", "facts.accounts[3].id"}
+	count(req8.shared_or_unattributed_id) == 0 with input as _ua([_user, bob, cat])
+}
+
 test_shared_account_needs_current_exception if {
 	shared := object.union(_user, {"type": "shared", "approved_by": "Head of ICT", "exception_expires": "2026-11-01"})
 	count(req8.shared_account_unjustified) == 0 with input as _ua([shared])

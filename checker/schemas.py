@@ -6,23 +6,37 @@ import datetime as dt
 import difflib
 import json
 import re
-from functools import cache, partial
+from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
 
 from checker.errors import Problem
 from checker.yamlsource import Document, PathKey
 
+if TYPE_CHECKING:  # jsonschema (pure Python, ~50 ms to import) only explains rejections
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 _ROOT = resources.files("checker") / "schemas"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.ASCII)
-_FORMATS = FormatChecker()
 
 
-@_FORMATS.checks("date-time")
+def _is_date(instance: object) -> bool:
+    """Calendar dates, YYYY-MM-DD, as jsonschema's own check reads them."""
+    if not isinstance(instance, str):
+        return True
+    if not _DATE.match(instance):
+        return False
+    try:
+        dt.date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_rfc3339(instance: object) -> bool:
     """RFC 3339 timestamps (jsonschema checks them only with an optional extra installed)."""
     if not isinstance(instance, str):
@@ -36,6 +50,10 @@ def _is_rfc3339(instance: object) -> bool:
     return True
 
 
+#: The format checks both validators apply, so that they agree on every date.
+_FORMAT_CHECKS = {"date": _is_date, "date-time": _is_rfc3339}
+
+
 def load(name: str) -> dict[str, Any]:
     """A shipped schema by name, e.g. ``kinds/auth_policy.schema.json``."""
     return json.loads((_ROOT / name).read_text(encoding="utf-8"))
@@ -44,9 +62,14 @@ def load(name: str) -> dict[str, Any]:
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A compiled validator for a shipped schema (compiled once per process)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    formats = FormatChecker()
+    for format_name, check in _FORMAT_CHECKS.items():
+        formats.checks(format_name)(check)
     schema = load(name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=_FORMATS)
+    return Draft202012Validator(schema, format_checker=formats)
 
 
 @cache
@@ -62,11 +85,7 @@ def _fast_validator(name: str) -> Any:
     """The same schema compiled by jsonschema-rs, with our format checks (about 25x faster)."""
     return jsonschema_rs.validator_for(
         load(name), validate_formats=True, ignore_unknown_formats=False,
-        formats={f: partial(_conforms, f) for f in ("date", "date-time")})
-
-
-def _conforms(format_name: str, instance: object) -> bool:
-    return _FORMATS.conforms(instance, format_name)
+        formats=dict(_FORMAT_CHECKS))
 
 
 def problems(name: str, value: Any, document: Document, prefix: PathKey = ()) -> list[Problem]:

@@ -28,7 +28,7 @@ def _is_date(instance: object) -> bool:
     """Calendar dates, YYYY-MM-DD, as jsonschema's own check reads them."""
     if not isinstance(instance, str):
         return True
-    if not _DATE.match(instance):
+    if not _DATE.fullmatch(instance):
         return False
     try:
         dt.date.fromisoformat(instance)
@@ -41,7 +41,7 @@ def _is_rfc3339(instance: object) -> bool:
     """RFC 3339 timestamps (jsonschema checks them only with an optional extra installed)."""
     if not isinstance(instance, str):
         return True
-    if not _RFC3339.match(instance):
+    if not _RFC3339.fullmatch(instance):
         return False
     try:
         dt.datetime.fromisoformat(instance.replace("Z", "+00:00"))

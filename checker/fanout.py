@@ -3,6 +3,11 @@
 Each pack gets its own engine. regorus holds the GIL while it evaluates and its engines are
 bound to one thread, so in-process evaluation fans out over processes; the OPA engine only
 waits on the network, so it fans out over threads (each thread one HTTP session).
+
+Worker processes are cheap to start and to feed: where the platform has ``forkserver``, each
+is forked from a server that has already imported the pipeline, and each worker loads the
+catalogue and policies once for all the packs it assesses (a small pack costs its evidence
+and its evaluation, not an interpreter start and a catalogue parse).
 """
 
 from __future__ import annotations
@@ -48,11 +53,42 @@ def assess_many(evidence_dirs: Sequence[Path], jobs: int, options: Mapping[str, 
     if options.get("engine") == "opa":
         pool = ThreadPoolExecutor(max_workers=jobs)
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs,
-                                   mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(),
+                                   initializer=_load_sources_once,
+                                   initargs=(options.get("controls_dir"),
+                                             options.get("policies_dir")))
     with pool:
         futures = [pool.submit(_one, assess, d, dict(options)) for d in evidence_dirs]
         return [_collect(future, d) for future, d in zip(futures, evidence_dirs, strict=True)]
+
+
+#: Modules every worker needs, imported once by the fork server instead of once per worker.
+_PRELOAD = ["checker.inputs", "checker.engines.regorus", "checker.runner"]
+
+#: The catalogue and policies a worker process loaded for every pack it assesses.
+_worker_sources: Any = None
+
+
+def _process_context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` with the pipeline preloaded where the platform has it, else ``spawn``
+    (never plain ``fork``: the parent may hold threads or an engine's state)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _load_sources_once(controls_dir: Path | None, policies_dir: Path | None) -> None:
+    """Worker initializer: load the catalogue and policies for all this worker's packs. A
+    failure here is left to each pack, which loads them itself and reports the error."""
+    global _worker_sources
+    from checker.inputs import load_sources
+
+    try:
+        _worker_sources = load_sources(controls_dir, policies_dir)
+    except CheckerError:
+        _worker_sources = None
 
 
 def _collect(future: Future[Outcome], evidence_dir: Path) -> Outcome:
@@ -69,6 +105,8 @@ def _collect(future: Future[Outcome], evidence_dir: Path) -> Outcome:
 def _one(assess: Callable[..., Assessment], evidence_dir: Path,
          options: dict[str, Any]) -> Outcome:
     name = evidence_dir.as_posix()
+    if _worker_sources is not None:
+        options = {**options, "sources": _worker_sources}
     try:
         return Outcome(name, assess(evidence_dir, **options))
     except CheckerError as exc:

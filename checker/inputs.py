@@ -38,14 +38,18 @@ def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | Non
                      policies_dir: Path | None = None, frameworks: tuple[str, ...] = (),
                      engine: str = "regorus", display_root: str | None = None,
                      limits: Limits | None = None,
-                     engine_options: Mapping[str, Any] | None = None) -> Assessment:
+                     engine_options: Mapping[str, Any] | None = None,
+                     sources: Sources | None = None) -> Assessment:
     """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain.
 
     ``display_root`` names the evidence directory in reports (``diff`` reads a git ref into
-    a temporary directory but reports the paths as they are in the repository).
+    a temporary directory but reports the paths as they are in the repository). ``sources``,
+    when given, are the catalogue and policies already loaded from ``controls_dir`` and
+    ``policies_dir`` (a worker assessing many packs loads them once).
     """
     with phase("catalogue"):
-        sources = load_sources(controls_dir, policies_dir)
+        if sources is None:
+            sources = load_sources(controls_dir, policies_dir)
         sources.catalogue.select(frameworks)  # reject an unknown framework before evidence
     with phase("evidence"):
         evidence = load_evidence(evidence_dir, as_of, display_root=display_root, limits=limits)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker import engines
+from checker import collector, engines
 from checker.catalogue import Catalogue, load_catalogue
 from checker.evidence import load_evidence
 from checker.limits import Limits
@@ -34,6 +34,7 @@ def load_sources(controls_dir: Path | None, policies_dir: Path | None) -> Source
     return Sources(catalogue, modules)
 
 
+@collector.paused()
 def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | None = None,
                      policies_dir: Path | None = None, frameworks: tuple[str, ...] = (),
                      engine: str = "regorus", display_root: str | None = None,

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,19 +40,44 @@ Mark = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One YAML document: its value and the location of every key and item in it."""
+    """One YAML document: its value and the location of every key and item in it.
+
+    Locations are kept compactly: ``marks`` holds line and column of every key and list item
+    as two machine integers, in the order a depth-first walk of ``value`` meets them (keys in
+    insertion order). The path of each is worked out only when a document is first asked to
+    locate something (a finding or an error), so a large inventory without findings costs 8
+    bytes a key for its locations, not a tuple and a dictionary entry each.
+    """
 
     value: Any
     location: Location
-    marks: dict[PathKey, Mark] = field(repr=False)  # (line, column) of every key and item
+    marks: array[int] = field(repr=False)
+    _positions: dict[PathKey, int] = field(default_factory=dict, repr=False, compare=False)
 
     def locate(self, path: PathKey) -> Location:
         """The location of ``path``, or of its nearest located ancestor."""
+        positions = self._positions or self._index()
         for end in range(len(path), 0, -1):
-            found = self.marks.get(path[:end])
+            found = positions.get(path[:end])
             if found is not None:
-                return Location(self.location.file, *found)
+                return Location(self.location.file, self.marks[2 * found],
+                                self.marks[2 * found + 1])
         return self.location
+
+    def _index(self) -> dict[PathKey, int]:
+        """Fill ``_positions``: every key's and item's path -> its place in ``marks``."""
+        positions = self._positions
+
+        def walk(value: Any, path: PathKey) -> None:
+            children = (value.items() if isinstance(value, dict) else
+                        enumerate(value) if isinstance(value, list) else ())
+            for key, child in children:
+                child_path = (*path, key)
+                positions[child_path] = len(positions)
+                walk(child, child_path)
+
+        walk(self.value, ())
+        return positions
 
 
 def parse_path(text: str) -> PathKey:
@@ -93,7 +119,7 @@ def load_documents(text: str, display: str) -> Iterator[Document]:
         for node in yaml.compose_all(text, Loader=_Loader):
             if node is None:
                 continue
-            marks: dict[PathKey, Mark] = {}
+            marks = array("i")
             value = _build(node, (), marks, display, budget, 0)
             yield Document(value, _at(display, node), marks)
     except yaml.MarkedYAMLError as exc:
@@ -140,7 +166,7 @@ def _mark(node: yaml.Node) -> Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: yaml.Node, path: PathKey, marks: dict[PathKey, Mark],
+def _build(node: yaml.Node, path: PathKey, marks: array[int],
            display: str, budget: _Budget, depth: int) -> Any:
     budget.used += 1
     if budget.used > budget.limit:
@@ -155,16 +181,15 @@ def _build(node: yaml.Node, path: PathKey, marks: dict[PathKey, Mark],
             raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
         items = []
         for index, child in enumerate(node.value):
-            item_path = (*path, index)  # not marks[(*path, index)]: mypy on 3.10 misreads it
-            marks[item_path] = _mark(child)
-            items.append(_build(child, item_path, marks, display, budget, depth + 1))
+            marks.extend(_mark(child))
+            items.append(_build(child, (*path, index), marks, display, budget, depth + 1))
         return items
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, marks, display, budget, depth)
     raise InputError.at(_at(display, node), "unsupported YAML node")  # pragma: no cover
 
 
-def _mapping(node: yaml.MappingNode, path: PathKey, marks: dict[PathKey, Mark],
+def _mapping(node: yaml.MappingNode, path: PathKey, marks: array[int],
              display: str, budget: _Budget, depth: int) -> dict[str, Any]:
     if node.tag != _TAG + "map":
         raise InputError.at(_at(display, node), f"unsupported YAML tag {node.tag}")
@@ -178,16 +203,16 @@ def _mapping(node: yaml.MappingNode, path: PathKey, marks: dict[PathKey, Mark],
             raise InputError.at(where, f"mapping key {_describe(key_node)} must be a string; "
                                 "quote it")
         key = key_node.value
-        key_path = (*path, key)
         if key in result:
+            first = next(k for k, _ in node.value if k.value == key)
             raise InputError.at(_at(display, key_node), f"duplicate key '{key}' (first "
-                                f"defined at line {marks[key_path][0]})")
-        marks[key_path] = _mark(key_node)
+                                f"defined at line {_mark(first)[0]})")
+        marks.extend(_mark(key_node))
         if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
             budget.used += 1  # the common leaf, without a call per string
             result[key] = value_node.value
         else:
-            result[key] = _build(value_node, key_path, marks, display, budget, depth + 1)
+            result[key] = _build(value_node, (*path, key), marks, display, budget, depth + 1)
     return result
 
 

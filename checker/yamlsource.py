@@ -150,12 +150,25 @@ def _refuse_deep_flow(text: str, display: str) -> None:
                                 f"{MAX_DEPTH} levels")
 
 
+#: Strings up to this long (keys, dates, enumerations) are shared between their uses in one
+#: file: an inventory repeats a few dozen of them thousands of times.
+_SHARED_UP_TO = 24
+
+
 @dataclass(slots=True)
 class _Budget:
-    """Caps the nodes built per file so aliases cannot expand without bound."""
+    """One file's building state: the cap on nodes built (so aliases cannot expand without
+    bound) and the short strings shared between uses."""
 
     limit: int
     used: int = 0
+    strings: dict[str, str] = field(default_factory=dict)
+
+    def share(self, text: str) -> str:
+        """``text``, or an equal string met before in this file."""
+        if len(text) > _SHARED_UP_TO:
+            return text
+        return self.strings.setdefault(text, text)
 
 
 def _at(display: str, node: yaml.Node) -> Location:
@@ -202,7 +215,7 @@ def _mapping(node: yaml.MappingNode, path: PathKey, marks: array[int],
                                     "write the keys out")
             raise InputError.at(where, f"mapping key {_describe(key_node)} must be a string; "
                                 "quote it")
-        key = key_node.value
+        key = budget.share(key_node.value)
         if key in result:
             first = next(k for k, _ in node.value if k.value == key)
             raise InputError.at(_at(display, key_node), f"duplicate key '{key}' (first "
@@ -210,7 +223,7 @@ def _mapping(node: yaml.MappingNode, path: PathKey, marks: array[int],
         marks.extend(_mark(key_node))
         if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
             budget.used += 1  # the common leaf, without a call per string
-            result[key] = value_node.value
+            result[key] = budget.share(value_node.value)
         else:
             result[key] = _build(value_node, (*path, key), marks, display, budget, depth + 1)
     return result

@@ -15,6 +15,7 @@ from checker import __version__
 from checker.diffreport import DIFF_FORMATS
 from checker.errors import CheckerError, ExitCode, InputError, Problem
 from checker.formats import FORMATS
+from checker.importers.names import IMPORTER_NAMES
 from checker.model import FailOn, control_sort_key
 from checker.options import (
     as_of_option,
@@ -24,6 +25,7 @@ from checker.options import (
     evidence_dirs_option,
     evidence_option,
     framework_option,
+    import_options,
     limits,
     output_options,
     run_options,
@@ -289,6 +291,54 @@ def init(controls_dir: Path | None, policies_dir: Path | None, frameworks: tuple
                f"`checker validate --evidence {directory}`")
 
 
+@cli.command("import", epilog="""\b
+Examples:
+  checker import nessus scan.nessus --output evidence/scans/nessus.yaml
+  checker import qualys q3.csv --scope external --output evidence/scans/asv.yaml
+  checker import entra registration.csv users.json --output evidence/entra.yaml
+  checker import testssl pay.json --transmits-pan --output evidence/tls.yaml""")
+@click.argument("source", type=click.Choice(sorted(IMPORTER_NAMES)))
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Evidence YAML file to write or update.")
+@import_options
+def import_(source: str, files: tuple[Path, ...], output: Path, owner: str,
+            id_prefix: str | None, exported: str | None, scope: str, provider: str | None,
+            system: str | None, date_order: str | None, transmits_pan: bool | None) -> None:
+    """Write evidence documents from exports: scanners, Intune, Entra ID, testssl.sh.
+
+    Documents get a stable id and provenance (tool, file, sha256, export time). Re-importing
+    a newer export replaces the generated documents with the same ids in --output; other
+    documents in the file are kept as they are. See docs/importers.md.
+    """
+    from checker.importers.base import ImportOptions
+    from checker.importers.run import import_exports
+
+    if exported is not None:
+        exported = _export_time(exported)
+    options = ImportOptions(id_prefix=id_prefix or source, owner=owner, exported=exported,
+                            scope=scope, provider=provider, system=system,
+                            date_order=date_order, transmits_pan=transmits_pan)
+    written = import_exports(source, files, output, options)
+    click.echo(f"wrote {output}: {written.added} new and {written.replaced} replaced "
+               f"documents, {written.kept} others kept", err=True)
+
+
+def _export_time(text: str) -> str:
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not YYYY-MM-DD or an RFC 3339 time",
+                                 param_hint="--exported") from None
+    if len(text) == 10:
+        return text
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @cli.group()
 def schema() -> None:
     """The JSON Schemas checker validates against."""
@@ -345,6 +395,7 @@ Examples:
 @click.argument("control_id")
 def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_id: str) -> None:
     """Show one control: requirement, evidence, rule, remediation and mapped controls."""
+    from checker.importers.registry import supplying
     from checker.inputs import load_sources
 
     catalogue = load_sources(controls_dir, policies_dir).catalogue
@@ -363,6 +414,7 @@ def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_
         ("effective from", control.effective_from or "-"),
         ("attested by", ", ".join(control.attested_by) or "-"),
         ("maps to", ", ".join(mapped) or "-"), ("remediation", control.remediation),
+        ("importers", ", ".join(i.name for i in supplying(control.evidence)) or "-"),
         ("reference", control.reference or "-"), ("confidence", control.confidence or "-"),
         ("defined at", str(control.source)),
     ]

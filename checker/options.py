@@ -149,3 +149,27 @@ def output_options(formats: list[str], default: str) -> Callable[[F], F]:
         return func
 
     return decorate
+
+
+def import_options(func: F) -> F:
+    """The settings of ``checker import`` that exports cannot supply themselves."""
+    func = click.option("--transmits-pan/--no-transmits-pan", default=None,
+                        help="TLS: the endpoints carry card numbers over public networks. "
+                             "[default: not stated, judged as carrying them]")(func)
+    func = click.option("--date-order", type=click.Choice(["dmy", "mdy"]), default=None,
+                        help="How to read slash dates such as 03/04/2026 (refused when "
+                             "ambiguous and not given; Qualys defaults to mdy).")(func)
+    func = click.option("--system", default=None,
+                        help="Directory: the system the accounts belong to.")(func)
+    func = click.option("--provider", default=None,
+                        help="Scans: who ran the scan. [default: the scanner's name]")(func)
+    func = click.option("--scope", type=click.Choice(["internal", "external"]),
+                        default="internal", show_default=True,
+                        help="Scans: internal or external vulnerability scan.")(func)
+    func = click.option("--exported", default=None, metavar="DATE[THH:MM:SSZ]",
+                        help="When the export was made, where the export does not say (or "
+                             "says wrongly). [default: from the export]")(func)
+    func = click.option("--id-prefix", default=None, metavar="PREFIX",
+                        help="Start of the generated evidence ids. [default: the source]")(func)
+    return click.option("--owner", default="unassigned", show_default=True,
+                        help="Person or post accountable for the imported evidence.")(func)

@@ -1,0 +1,145 @@
+"""Microsoft Entra ID exports: user registration details (MFA) and users with sign-in
+activity, as CSV (admin centre downloads) or JSON (Microsoft Graph responses). Records are
+joined on the user principal name into one ``user_accounts`` document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from checker.errors import InputError, Location
+from checker.importers import values
+from checker.importers.base import Export, Generated, ImportOptions, Result, modified
+from checker.importers.tables import Columns, key, rows
+
+name = "entra"
+tool = "Microsoft Entra ID"
+kinds = ("user_accounts",)
+summary = "Entra ID user registration details and sign-in activity (CSV or JSON): accounts, MFA"
+
+_FIELDS: dict[str, list[str]] = {
+    "upn": ["userPrincipalName", "User principal name", "UPN"],
+    "display": ["userDisplayName", "displayName", "User display name", "Display name"],
+    "mfa": ["isMfaRegistered", "MFA registered", "Multifactor authentication registered"],
+    "methods": ["methodsRegistered", "Methods registered"],
+    "admin": ["isAdmin", "Admin", "Is admin"],
+    "enabled": ["accountEnabled", "Account enabled"],
+    "last": ["lastSuccessfulSignInDateTime", "Last successful sign-in",
+             "Last successful sign in date time", "Last successful sign-in date (UTC)"],
+    "created": ["createdDateTime", "Created date time", "Creation date"],
+    "user_type": ["userType", "User type"],
+    "updated": ["lastUpdatedDateTime", "Last updated date time"],
+}
+COLUMNS = Columns(required={"upn": _FIELDS["upn"]},
+                  optional={k: v for k, v in _FIELDS.items() if k != "upn"})
+#: Methods that resist phishing (Graph ``methodsRegistered`` values, compared loosely).
+PHISHING_RESISTANT = frozenset({"fido2", "passkeydevicebound", "passkeydeviceboundauthenticator",
+                                "windowshelloforbusiness", "x509certificate",
+                                "x509certificatemultifactor"})
+
+
+def read(exports: Sequence[Export], options: ImportOptions) -> Result:
+    accounts: dict[str, dict[str, Any]] = {}
+    times: dict[str, str] = {}
+    for export in exports:
+        roles: set[str] = set()
+        for where, record in _records(export):
+            roles |= {f for f in ("mfa", "last", "enabled") if f in record}
+            account, seen = _account(where, record, options)
+            upn = account["id"].lower()
+            accounts[upn] = {**accounts.get(upn, {}), **account}
+            if seen > times.get(export.display, ""):
+                times[export.display] = seen
+        if not roles:
+            raise InputError.at(export.at(1), "missing required column: 'isMfaRegistered' "
+                                "(registration details) or 'lastSuccessfulSignInDateTime' / "
+                                "'accountEnabled' (users with sign-in activity)")
+    exported = options.exported or max(times.values(), default=None) or modified(exports)
+    prefix = options.id_prefix or name
+    listed = [_finish(accounts[u]) for u in sorted(accounts)]
+    facts = {"system": options.system or tool, "accounts": listed}
+    unknown = sum("mfa_enrolled" not in a for a in listed)
+    notes = (f"{len(listed)} accounts; MFA registration unknown for {unknown}. mfa_enrolled "
+             "records registration of a strong method, not its enforcement.")
+    return Result([Generated("user_accounts", f"{prefix}-accounts",
+                             f"Accounts in {facts['system']}", exported[:10], facts, notes)],
+                  exported, times)
+
+
+def _records(export: Export) -> Iterator[tuple[Location, dict[str, str]]]:
+    """Each user as field -> text, with the line (CSV) or record number (JSON) it is at."""
+    if export.path.suffix.lower() != ".json":
+        for row in rows(export, COLUMNS):
+            yield export.at(row.line), {k: v for k, v in row.cells.items() if v.strip()}
+        return
+    try:
+        with export.path.open("rb") as handle:
+            document = json.loads(handle.read().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = export.at(getattr(exc, "lineno", 0), getattr(exc, "colno", 0))
+        raise InputError.at(where, f"not valid JSON: {exc}") from exc
+    items = document.get("value") if isinstance(document, dict) else document
+    if not isinstance(items, list):
+        raise InputError.at(export.at(1), "expected a JSON array of users or a Graph "
+                            "response with a 'value' array")
+    spellings = {key(s): f for f, names in _FIELDS.items() for s in names}
+    for index, item in enumerate(items):
+        where = Location(export.display + f" (user #{index + 1})")
+        if not isinstance(item, dict):
+            raise InputError.at(where, "user record is not a JSON object")
+        flat = {**item, **(item.get("signInActivity") or {})}
+        record = {spellings[key(k)]: _text(v) for k, v in flat.items()
+                  if key(k) in spellings and v not in (None, "", [])}
+        if "upn" not in record:
+            raise InputError.at(where, "missing required field 'userPrincipalName'")
+        yield where, record
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+def _account(where: Location, record: dict[str, str],
+             options: ImportOptions) -> tuple[dict[str, Any], str]:
+    account: dict[str, Any] = {"id": record["upn"].strip()}
+    if record.get("display"):
+        account["person"] = record["display"].strip()
+    admin = values.flag(record.get("admin", ""))
+    if admin is not None:
+        account["privileged"] = admin
+    mfa = values.flag(record.get("mfa", ""))
+    if mfa is not None:
+        account["mfa_enrolled"] = mfa
+    if "methods" in record:
+        methods = {key(m) for m in values.many(record["methods"])}
+        account["phishing_resistant_only"] = bool(methods) and methods <= PHISHING_RESISTANT
+    enabled = values.flag(record.get("enabled", ""))
+    if enabled is not None:
+        account["disabled"] = not enabled
+    kind = record.get("user_type", "").strip().lower()
+    if kind in ("guest", "member"):
+        account["third_party"] = kind == "guest"
+    seen = ""
+    for field, target in (("last", "last_login"), ("created", "created")):
+        if record.get(field):
+            moment = values.when(record[field], where, options.date_order)
+            account[target] = moment.date().isoformat()
+            seen = max(seen, values.stamp(moment)) if field == "last" else seen
+    if record.get("updated"):
+        seen = max(seen, values.stamp(values.when(record["updated"], where,
+                                                  options.date_order)))
+    return account, seen
+
+
+def _finish(account: dict[str, Any]) -> dict[str, Any]:
+    """Fixed key order; ``type`` from the admin flag (an admin role makes an admin account)."""
+    account = dict(account)
+    account["type"] = "admin" if account.get("privileged") else "user"
+    order = ("id", "person", "type", "privileged", "third_party", "created", "last_login",
+             "mfa_enrolled", "phishing_resistant_only", "disabled")
+    return {k: account[k] for k in order if k in account}

@@ -280,7 +280,10 @@ def _attachments(documents: Iterable[Evidence],
                 raise InputError.at(where, f"attachment {declared!r} changed since it was "
                                     "checked; its sha256 no longer matches")
             description = attachment.get("description") or f"attachment of {doc.id}"
-            found.append((f"attachments/{doc.id}/{name}", data,
+            path = f"attachments/{doc.id}/{name}"
+            if any(path == taken for taken, _, _ in found):  # same name twice in one document
+                path = f"attachments/{doc.id}/{index + 1}-{name}"
+            found.append((path, data,
                           f"{description} ({doc.kind} {doc.id}, {doc.location})"))
     return found
 

@@ -265,7 +265,7 @@ def _attachments(documents: Iterable[Evidence],
                  evidence_root: Path) -> list[tuple[str, bytes, str]]:
     """Each attachment of each document, re-read and re-checked against its declared sha256
     (the file may have changed since it was loaded: fail closed rather than ship it)."""
-    found = []
+    found: list[tuple[str, bytes, str]] = []
     for doc in documents:
         for index, attachment in enumerate(doc.document.value.get("attachments", ())):
             declared, name = attachment["path"], Path(attachment["path"]).name

@@ -473,6 +473,42 @@ def policy_test(policies_dir: Path | None, match: str, coverage: bool,
         ctx.exit(int(ExitCode.FINDINGS))
 
 
+@cli.group()
+def submission() -> None:
+    """Assemble the documents a compliance submission sends."""
+
+
+@submission.command("psn", epilog="""\b
+Examples:
+  checker submission psn --evidence evidence/example --output psn-2027
+  checker submission psn --as-of 2027-02-28 --output psn-2027.zip
+\b
+Exit codes: 0 pack written (its index says READY or NOT READY), 1 refused (a PSN control is an
+error, or PSN does not apply), 2 input error, 3 evaluation error.""")
+@evidence_option
+@catalogue_options
+@as_of_option
+@engine_option
+@click.option("--output", type=click.Path(path_type=Path), required=True,
+              help="A new or empty directory, or a path ending .zip.")
+def submission_psn(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+                   as_of: str | None, engine: str, output: Path) -> None:
+    """Build the annual PSN compliance submission pack: index, CoCo self-assessment, RAP (csv,
+    xlsx), ITHC summary, contacts, attachments, PSN control matrix and a sha256 manifest.
+    Byte-reproducible; refuses while any PSN control is an error (see docs/psn-submission.md)."""
+    from checker.submission import pack, psn
+
+    assessment = assess(evidence_dir, as_of, controls_dir=controls_dir,
+                        policies_dir=policies_dir, frameworks=(psn.FRAMEWORK,), engine=engine)
+    built, readiness = psn.build(assessment, evidence_dir)
+    pack.write(built, output, assessment.as_of)
+    state = "READY" if readiness.ready else f"NOT READY ({len(readiness.blockers)} to resolve)"
+    click.echo(f"wrote {output}: {len(built.files) + 1} files; {state}; as of "
+               f"{assessment.as_of}, inputs sha256 {assessment.inputs_digest[:16]}", err=True)
+    for blocker in readiness.blockers:
+        click.echo(f"  not ready: {blocker}", err=True)
+
+
 cli.add_command(matrix)
 cli.add_command(gaps)
 cli.add_command(explain)

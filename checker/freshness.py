@@ -52,17 +52,24 @@ class Due:
 
 def due_within(assessment: Assessment, days: int) -> tuple[Due, ...]:
     """Evidence behind currently passing, failing or waived controls that lapses within
-    ``days`` of the assessment date: renew it before the control turns into a gap."""
+    ``days`` of the assessment date, or within the control's ``renewal_lead_days`` of the
+    window's end (a certificate whose renewal takes 90 days is listed 90 days earlier):
+    renew it before the control turns into a gap."""
     horizon = (parse_date(assessment.as_of) + dt.timedelta(days=days)).isoformat()
     found = []
     for result in assessment.results:
         if result.status in (Status.NOT_APPLICABLE, Status.ERROR, Status.GAP):
             continue
-        limit = age_limit(result.control)
+        limit, lead = age_limit(result.control), result.control.renewal_lead_days
         for item in result.evidence:
             end = last_day(item, limit)
-            if end is not None and assessment.as_of <= end <= horizon:
+            if end is None or end < assessment.as_of:
+                continue
+            start = (parse_date(end) - dt.timedelta(days=lead)).isoformat()
+            if start <= horizon:
                 why = (f"expires {item.expires}" if item.expires == end else
                        f"reaches the {limit}-day limit (collected {item.collected})")
+                if lead:
+                    why += f"; renewal takes {lead} days: start by {start}"
                 found.append(Due(result.control, item, end, why))
     return tuple(sorted(found, key=lambda d: (d.last_day, d.control.id, d.evidence.id)))

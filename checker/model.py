@@ -73,6 +73,7 @@ class Control:
     attested_by: tuple[str, ...] = ()
     reference: str | None = None
     confidence: str | None = None
+    renewal_lead_days: int = 0  # days of notice `gaps --due-within` gives before a lapse
 
     @property
     def attested(self) -> bool:

@@ -52,8 +52,12 @@ def test_catalogue_docs_are_generated_from_the_current_catalogue(tmp_path: Path,
 
 def test_psn_has_exactly_the_reference_control_areas(catalogue):
     areas = {"GOV": 8, "NET": 3, "ITHC": 6, "OPS": 11, "DATA": 2, "INFO": 1}  # the reference
-    expected = sorted(f"PSN-{a}-{n:02d}" for a, count in areas.items()
-                      for n in range(1, count + 1))
+    # Project additions (issue 14): CoCo IA conditions and commitments, RAP and scope rules,
+    # screening before access.
+    areas |= {"IA": 6, "COM": 5}
+    additions = ["PSN-ITHC-07", "PSN-ITHC-08", "PSN-ITHC-09", "PSN-OPS-12"]
+    expected = sorted([f"PSN-{a}-{n:02d}" for a, count in areas.items()
+                       for n in range(1, count + 1)] + additions)
     assert sorted(c.id for c in catalogue.select(("psn",))) == expected
 
 

@@ -117,12 +117,9 @@ _sample_enough(sample) if {
 	sample.devices_tested * 100 >= sample.estate_devices * 10
 }
 
-# PSN-ITHC-05: findings scored with CVSS v3.x, every one of them.
-findings_unscored contains finding.of(report, "facts.cvss_version", msg) if {
-	report := _latest_report
-	not report.facts.cvss_version in {"3.0", "3.1"}
-	msg := sprintf("ITHC %s scores findings with CVSS %v; need v3.0 or v3.1", [report.id, object.get(report.facts, "cvss_version", "(version not stated)")])
-}
+# PSN-ITHC-05: every finding scored with CVSS v3.x or v4.0, and the version recorded (on the
+# finding, or for the whole report).
+_cvss_versions := {"3.0", "3.1", "4.0"}
 
 findings_unscored contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
@@ -136,3 +133,30 @@ findings_unscored contains finding.of(report, sprintf("facts.findings[%d]", [i])
 	not is_number(item.cvss)
 	msg := sprintf("ITHC finding %s (%s) has no CVSS score", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "title", "untitled")])
 }
+
+findings_unscored contains finding.of(report, _version_path(item, i), msg) if {
+	report := _latest_report
+	some i, item in report.facts.findings
+	not _cvss_version(report, item) in _cvss_versions
+	msg := sprintf("ITHC finding %s is scored with CVSS %v; need v3.0, v3.1 or v4.0, with the version stated", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(version not stated)"))])
+}
+
+findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_vector", [i]), msg) if {
+	report := _latest_report
+	some i, item in report.facts.findings
+	prefix := regex.find_n(`^CVSS:[0-9.]+/`, item.cvss_vector, 1)[0]
+	prefix != sprintf("CVSS:%s/", [_cvss_version(report, item)])
+	msg := sprintf("ITHC finding %s: vector %s does not match its stated CVSS version %v", [item.id, item.cvss_vector, object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(not stated)"))])
+}
+
+# The CVSS version of a finding's score: its own, else the report's.
+_cvss_version(report, item) := item.cvss_version if is_string(item.cvss_version)
+
+_cvss_version(report, item) := report.facts.cvss_version if {
+	not is_string(item.cvss_version)
+	is_string(report.facts.cvss_version)
+}
+
+_version_path(item, i) := sprintf("facts.findings[%d].cvss_version", [i]) if is_string(item.cvss_version)
+
+_version_path(item, _) := "facts.cvss_version" if not is_string(item.cvss_version)

@@ -107,19 +107,49 @@ test_cvss_v3_scored_findings_pass if {
 	count(ithc.findings_unscored) == 0 with input as _scoped({"cvss_version": "3.1", "findings": _scored})
 }
 
-test_cvss_v2_scoring_fails if {
+test_cvss_v2_scoring_fails_for_each_finding if {
 	fs := ithc.findings_unscored with input as _scoped({"cvss_version": "2.0", "findings": _scored})
+	count(fs) == 2
+	every f in fs {
+		f.path == "facts.cvss_version"
+	}
+}
+
+test_cvss_v4_scoring_passes if {
+	count(ithc.findings_unscored) == 0 with input as _scoped({"cvss_version": "4.0", "findings": _scored})
+}
+
+test_mixed_v3_and_v4_findings_each_with_its_version_pass if {
+	findings := [
+		{"id": "F-1", "title": "Old TLS", "severity": "high", "cvss": 7.4, "cvss_version": "3.1", "cvss_vector": "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N"},
+		{"id": "F-2", "title": "Kiosk admin", "severity": "high", "cvss": 8.5, "cvss_version": "4.0", "cvss_vector": "CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"},
+	]
+	count(ithc.findings_unscored) == 0 with input as _scoped({"findings": findings})
+}
+
+test_finding_score_without_any_version_fails_at_the_report if {
+	fs := ithc.findings_unscored with input as _scoped({"findings": [{"id": "F-1", "title": "Old TLS", "severity": "high", "cvss": 7.4}]})
 	count(fs) == 1
 	some f in fs
 	f.path == "facts.cvss_version"
 }
 
-test_cvss_v4_scoring_fails if {
-	count(ithc.findings_unscored) == 1 with input as _scoped({"cvss_version": "4.0", "findings": _scored})
+test_finding_v2_version_overrides_report_v4_and_fails if {
+	fs := ithc.findings_unscored with input as _scoped({"cvss_version": "4.0", "findings": [{"id": "F-1", "title": "Old TLS", "severity": "high", "cvss": 7.4, "cvss_version": "2.0"}]})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.findings[0].cvss_version"
+}
+
+test_vector_of_another_version_fails if {
+	fs := ithc.findings_unscored with input as _scoped({"cvss_version": "4.0", "findings": [{"id": "F-1", "title": "Old TLS", "severity": "high", "cvss": 7.4, "cvss_vector": "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N"}]})
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.findings[0].cvss_vector"
 }
 
 test_unscored_finding_and_unstated_version_fail if {
-	count(ithc.findings_unscored) == 3 with input as _scoped({})
+	count(ithc.findings_unscored) == 4 with input as _scoped({})
 }
 
 test_earlier_report_by_unapproved_scheme_is_history if {

@@ -461,3 +461,46 @@ def test_an_approval_that_does_not_describe_the_profile_is_an_input_error(scoped
     assert result.exit_code == 2
     assert (f"error: {scoped.evidence}/organisation.yaml:{line}:7: scope approval says "
             "pci.merchant is now [false], but the profile says false") in result.stderr
+
+
+LOGGING_CONTROL = """\
+  - id: MINI-LOG-01
+    title: Card systems keep logs
+    area: scope
+    severity: medium
+    requirement: Systems that take card payments keep a year of logs.
+    evidence: [logging_config]
+    policy: data.mini.pw.too_short
+    mode: automated
+    applies: {rule: data.scope.pci_in_scope, reason: does not take card payments}
+    remediation: Keep the logs.
+"""
+
+LOGGING = """\
+kind: logging_config
+id: card-logs
+title: Card system logging
+owner: Payments Manager
+collected: 2026-10-01
+facts:
+  retention_months: 12
+  immediately_available_months: 3
+"""
+
+
+def test_evidence_only_descoped_controls_read_may_go_with_an_approval(scoped):
+    scoped.write("controls/mini.yaml",
+                 (scoped.controls / "mini.yaml").read_text() + LOGGING_CONTROL)
+    scoped.write("evidence/logging.yaml", LOGGING)
+    commit(scoped, "card logging evidence")
+    (scoped.evidence / "logging.yaml").unlink()
+    descope(scoped)
+    unapproved = json.loads(diff(scoped, "--base", "HEAD", "--format", "json").stdout)
+    assert [r["subject"] for r in unapproved["regressions"]] == ["card-logs"]
+    descope(scoped, APPROVAL.format(approver="A. Person (SIRO)", approved_on="2026-10-15"))
+    result = diff(scoped, "--base", "HEAD", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    document = json.loads(result.stdout)
+    assert document["regressions"] == []
+    assert [(c["subject"], c["approved"]) for c in document["scope_changes"]] == [
+        ("MINI-CARD-01", True), ("MINI-LOG-01", True)]

@@ -41,7 +41,7 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Diff:
-    """The regressions and improvements of ``head`` against a base."""
+    """The regressions, scope changes and improvements of ``head`` against a base."""
 
     base: str
     head: Assessment

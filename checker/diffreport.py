@@ -93,10 +93,10 @@ def json_(diff: Diff) -> str:
 
 
 def github(diff: Diff) -> str:
-    from checker.formats import github as gh
-
     """GitHub Actions workflow commands: one ::error per regression and unapproved scope
     change, on its YAML line; a warning per approved scope change and per note."""
+    from checker.formats import github as gh
+
     lines = [gh.command("error", change.detail,
                         f"{change.subject} {change.before} -> {change.after}", change.location)
              for change in diff.regressions]
@@ -110,15 +110,15 @@ def github(diff: Diff) -> str:
 
 
 def sarif(diff: Diff) -> str:
-    from checker.formats import sarif as sarif_
-
     """SARIF 2.1.0: one rule per regressed or descoped control, results on the YAML lines
     (an approved scope change is a note, an unapproved one an error)."""
-    changes = [*diff.regressions, *diff.scope_changes]
-    rules = sorted({c.subject: c.title for c in changes}.items())
+    from checker.formats import sarif as sarif_
+
+    changes = [*(("", c) for c in diff.regressions),
+               *(("scope change ", c) for c in diff.scope_changes)]
+    rules = sorted({c.subject: c.title for _, c in changes}.items())
     results = []
-    for change in changes:
-        scope = "scope change " if change in diff.scope_changes else ""
+    for scope, change in changes:
         result: dict[str, Any] = {"ruleId": change.subject,
                                   "level": "note" if change.approval else "error",
                                   "message": {"text": f"{scope}{change.before} -> "

@@ -504,3 +504,29 @@ def test_evidence_only_descoped_controls_read_may_go_with_an_approval(scoped):
     assert document["regressions"] == []
     assert [(c["subject"], c["approved"]) for c in document["scope_changes"]] == [
         ("MINI-CARD-01", True), ("MINI-LOG-01", True)]
+
+
+def test_leaving_card_payments_and_the_psn_does_not_turn_the_example_green(mini):
+    """The example council's failing PCI and PSN controls, descoped by two profile flips
+    with no approval: every one of them is an unapproved scope change, none an improvement."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).parent.parent / "evidence" / "example",
+                    mini.root / "council")
+    git(mini, "init", "-q", "-b", "main")
+    git(mini, "add", "council")
+    git(mini, "commit", "-qm", "the example council")
+    profile = mini.root / "council" / "organisation.yaml"
+    text = profile.read_text()
+    profile.write_text(text.replace("psn_connected: true", "psn_connected: false")
+                       .replace("merchant: true", "merchant: false"))
+    result = mini.invoke("diff", "--evidence", str(mini.root / "council"), "--as-of",
+                         "2026-11-01", "--base", "HEAD", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["improvements"] == []
+    changes = document["scope_changes"]
+    assert {c["subject"].split("-")[0] for c in changes} == {"PCI", "PSN"}
+    assert [c for c in changes if c["approved"]] == []
+    assert {"fail", "gap"} <= {c["before"] for c in changes}

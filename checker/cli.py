@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import signal
-import tempfile
 import traceback
 from pathlib import Path
 from typing import Any
@@ -192,43 +191,20 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
 
     A regression is a control whose status got worse (pass to fail, gap or error), a new
     finding on a control already failing, a control that disappeared, or evidence removed.
-    Both sides are judged with the current catalogue and the same --as-of.
+    A control the organisation profile takes out of scope is a scope change: a regression
+    too, unless the profile's scope_approvals explain it. Both sides are judged with the
+    current catalogue and the same --as-of; a base that cannot be read or evaluated fails.
     """
     if (base_ref is None) == (baseline is None):
         raise click.UsageError("give exactly one of --base REF or --baseline FILE")
-    from checker.diff import compare, load_baseline
-    from checker.inputs import assess_directory
+    from checker.diffgate import gate
 
-    as_of = as_of or today()
-    options = assess_settings(controls_dir, policies_dir, frameworks, engine)
-    head = assess_directory(evidence_dir, as_of, **options)
-    if baseline is not None:
-        base, label = load_baseline(baseline), str(baseline)
-    else:
-        assert base_ref is not None
-        base, label = _assess_at_ref(evidence_dir, base_ref, as_of, options), base_ref
-    result = compare(base, head, label)
+    settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
+    result = gate(evidence_dir, as_of or today(), settings, base_ref=base_ref,
+                  baseline=baseline)
     emit(DIFF_FORMATS[format_name](result), output)
-    explain_errors(head)
+    explain_errors(result.head)
     click.get_current_context().exit(result.exit_code)
-
-
-def _assess_at_ref(evidence_dir: Path, ref: str, as_of: str,
-                   options: dict[str, Any]) -> dict[str, Any]:
-    from checker.formats import json_
-    from checker.gitref import export_at
-    from checker.inputs import assess_directory
-
-    with tempfile.TemporaryDirectory(prefix="checker-base-") as scratch:
-        base_dir = export_at(evidence_dir, ref, Path(scratch))
-        try:
-            assessment = assess_directory(base_dir, as_of, display_root=evidence_dir.as_posix(),
-                                          **options)
-        except InputError as exc:  # bad evidence at the base; an engine failure still raises
-            click.echo(f"warning: the evidence at {ref} cannot be read "
-                       f"({exc.problems[0]}); nothing to compare against", err=True)
-            return {"controls": []}
-    return json_.document(assessment)
 
 
 @cli.command(epilog="""\b

@@ -2,19 +2,19 @@
 
 A regression is a control whose status got worse (pass to fail, gap or error), a new finding
 on a control that was already failing, a control that disappeared, or evidence that was
-removed without a successor of its kind. CI exits 1 on any regression and stays quiet otherwise.
+removed without a successor of its kind. A control that left scope (in scope at the base, out
+of scope by the organisation profile at head) is a *scope change*, never an improvement; it
+counts as a regression unless an approved profile change explains it. CI exits 1 on any
+regression and stays quiet otherwise.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from checker import schemas
-from checker.errors import ExitCode, InputError, Location
+from checker.errors import ExitCode, Location
 from checker.formats import json_
 from checker.model import Assessment, Status, control_sort_key
 
@@ -36,30 +36,56 @@ class Change:
     after: str | None
     detail: str
     location: Location | None = None
+    approval: str | None = None  # scope changes only: the approved profile change behind it
 
 
 @dataclass(frozen=True, slots=True)
 class Diff:
-    """The regressions and improvements of ``head`` against a base."""
+    """The regressions, scope changes and improvements of ``head`` against a base."""
 
     base: str
     head: Assessment
     regressions: tuple[Change, ...]
     improvements: tuple[Change, ...]
+    scope_changes: tuple[Change, ...] = ()
+    notes: tuple[str, ...] = ()  # what a reader must know about the comparison itself
+    compared: bool = True  # False when the base had no results (the commit adding evidence)
+
+    @property
+    def unapproved(self) -> tuple[Change, ...]:
+        """Scope changes that no approved profile change explains: regressions too."""
+        return tuple(c for c in self.scope_changes if c.approval is None)
 
     @property
     def exit_code(self) -> int:
         """3 when any control of the head could not be evaluated (whatever the base said:
         an engine failing on both sides must not read as "no change"), else 1 on any
-        regression, else 0."""
+        regression or unapproved scope change, else 0."""
         if any(r.status is Status.ERROR for r in self.head.results):
             return int(ExitCode.EVALUATION_ERROR)
-        return 1 if self.regressions else 0
+        return int(ExitCode.FINDINGS) if self.regressions or self.unapproved else 0
 
 
-def compare(base: Mapping[str, Any], head: Assessment, base_label: str) -> Diff:
-    """Diff two results documents (the JSON format), ``head`` kept for locations."""
+def leaving_scope(base: Mapping[str, Any], head: Assessment) -> tuple[str, ...]:
+    """Controls in scope at the base that the profile puts out of scope at head (not those
+    out of scope by a catalogue date, ``effective_from`` or ``superseded_from``)."""
+    was = {c["id"]: c["status"] for c in base["controls"]}
+    return tuple(r.control.id for r in head.results
+                 if r.status is Status.NOT_APPLICABLE and r.applicable is False
+                 and was.get(r.control.id, "not_applicable") != "not_applicable")
+
+
+def compare(base: Mapping[str, Any], head: Assessment, base_label: str, *,
+            approved: Mapping[str, str] | None = None, notes: tuple[str, ...] = ()) -> Diff:
+    """Diff two results documents (the JSON format), ``head`` kept for locations.
+
+    ``approved`` maps each control whose scope change an approved profile change explains
+    to a description of that approval; every other scope change is unapproved.
+    """
+    approved = approved or {}
     after = json_.document(head)
+    scope = set(leaving_scope(base, head))
+    scope_changes: list[Change] = []
     before_controls = {c["id"]: c for c in base["controls"]}
     after_controls = {c["id"]: c for c in after["controls"]}
     regressions: list[Change] = []
@@ -77,9 +103,25 @@ def compare(base: Mapping[str, Any], head: Assessment, base_label: str) -> Diff:
                                           f"new control, {new['status']}: {new['reason']}",
                                           _first_location(new["findings"], new)))
             continue  # with no base results at all, nothing can be compared
+        if control_id in scope:
+            scope_changes.append(_scope_change(old, new, approved.get(control_id), head))
+            continue
         _compare_control(old, new, regressions, improvements)
-    regressions += _removed_evidence(base, after)
-    return Diff(base_label, head, tuple(regressions), tuple(improvements))
+    descoped = {c.subject for c in scope_changes if c.approval is not None}
+    regressions += _removed_evidence(base, after, descoped)
+    scope_changes.sort(key=lambda c: c.approval is not None)  # unapproved first, stable
+    return Diff(base_label, head, tuple(regressions), tuple(improvements),
+                tuple(scope_changes), notes, bool(base["controls"]))
+
+
+def _scope_change(old: dict[str, Any], new: dict[str, Any], approval: str | None,
+                  head: Assessment) -> Change:
+    why = f"left scope ({new['reason']})"
+    detail = (f"{why}; approved: {approval}" if approval else
+              f"{why}; no approved change in the organisation profile's scope_approvals "
+              "explains it")
+    return Change(new["id"], new["title"], old["status"], new["status"], detail,
+                  head.profile, approval)
 
 
 def _compare_control(old: dict[str, Any], new: dict[str, Any], regressions: list[Change],
@@ -119,13 +161,16 @@ def _first_location(findings: list[dict[str, Any]], control: dict[str, Any]) -> 
     return None
 
 
-def _removed_evidence(base: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]:
+def _removed_evidence(base: Mapping[str, Any], after: Mapping[str, Any],
+                      descoped: set[str]) -> list[Change]:
     """Evidence deleted without a successor. Replacing a document with a newer one of the
     same kind (next month's patch report under a new id) is routine and not a regression;
     deleting one that no new document of its kind replaces is, even when every control it
-    backed still passes (deleting the evidence of a failure must not read as a fix)."""
+    backed still passes (deleting the evidence of a failure must not read as a fix).
+    Evidence that only ``descoped`` controls (an approved scope change) read may go."""
     def evidence(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-        return {e["id"]: e for c in document["controls"] for e in c["evidence"]}
+        return {e["id"]: e for c in document["controls"] if c["id"] not in descoped
+                for e in c["evidence"]}
 
     before, now = evidence(base), evidence(after)
     renewed = {item["kind"] for evidence_id, item in now.items() if evidence_id not in before}
@@ -134,23 +179,3 @@ def _removed_evidence(base: Mapping[str, Any], after: Mapping[str, Any]) -> list
                    f"and no new {item['kind']} evidence replaces it")
             for evidence_id, item in sorted(before.items())
             if evidence_id not in now and item["kind"] not in renewed]
-
-
-def load_baseline(path: Path) -> dict[str, Any]:
-    """A saved ``checker run --format json``, checked against the results schema."""
-    where = Location(str(path))
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError.at(where, f"cannot read baseline: {exc.strerror or exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError.at(Location(str(path), exc.lineno, exc.colno),
-                            f"baseline is not JSON: {exc.msg}") from exc
-    errors = sorted(schemas.validator("results.schema.json").iter_errors(document),
-                    key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        first = errors[0]
-        path_text = ".".join(str(p) for p in first.absolute_path) or "(top level)"
-        raise InputError.at(where, f"baseline is not a checker results document: {path_text}: "
-                            f"{first.message}")
-    return document

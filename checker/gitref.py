@@ -22,20 +22,21 @@ def _git(cwd: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def export_at(evidence_dir: Path, ref: str, destination: Path) -> Path:
-    """Write ``evidence_dir`` as committed at ``ref`` under ``destination``; return its path.
+def export_at(evidence_dir: Path, ref: str, destination: Path) -> Path | None:
+    """Write ``evidence_dir`` as committed at ``ref`` under ``destination``; return its path,
+    or None when the directory did not exist at ``ref`` (the commit that adds it).
 
-    A directory that did not exist at ``ref`` comes back empty: everything in it is new.
+    A ref that is not a commit of this repository is an input error.
     """
     directory = evidence_dir.resolve()
     top = Path(_git(directory, "rev-parse", "--show-toplevel").decode().strip())
     _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     relative = directory.relative_to(top.resolve()).as_posix()
-    target = destination / "evidence"
-    target.mkdir(parents=True)
     listing = _git(top, "ls-tree", "-d", "--name-only", ref, "--", relative or ".")
     if relative and not listing.strip():
-        return target
+        return None
+    target = destination / "evidence"
+    target.mkdir(parents=True)
     archive = _git(top, "archive", "--format=tar", ref, "--", relative or ".")
     prefix = f"{relative}/" if relative else ""
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:

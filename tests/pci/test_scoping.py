@@ -74,3 +74,18 @@ def test_roc_channel_brings_every_requirement_into_scope(pack: Path, pci_run):
     edit(pack / "organisation.yaml", "validation: B-IP", "validation: ROC")
     controls = pci_run(pack)
     assert [k for k, c in controls.items() if c["reason"].startswith("not in SAQ")] == []
+
+
+def test_each_judged_requirement_names_its_channels_and_saqs(pci_run):
+    controls = pci_run(EXAMPLE)
+    assert controls["PCI-8.3.6"]["channels"] == ["online-payments (SAQ A)",
+                                                 "contact-centre (SAQ C-VT)"]
+    assert controls["PCI-9.5.1"]["channels"] == ["counter-terminals (SAQ B-IP)"]
+    assert controls["PCI-1.1.1"]["channels"] == []
+
+
+def test_a_moved_channel_is_labelled_with_both_saqs(pack: Path, pci_run):
+    edit(pack / "payments" / "saq-eligibility.yaml", "no_attached_card_readers: true",
+         "no_attached_card_readers: false")
+    controls = pci_run(pack)
+    assert "contact-centre (SAQ C-VT -> C)" in controls["PCI-10.2.1"]["channels"]

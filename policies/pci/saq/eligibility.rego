@@ -104,6 +104,6 @@ _records(name) := [r | some r in input.evidence.saq_eligibility; r.facts.channel
 
 _has_record(name) if count(_records(name)) > 0
 
-_state(record, criterion) := "not met" if record.facts.criteria[criterion] == false
+_state(record, criterion) := "not met" if criterion in object.keys(record.facts.criteria)
 
 _state(record, criterion) := "not confirmed" if not criterion in object.keys(record.facts.criteria)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from checker.catalogue import Catalogue
 from checker.docsgen import update_section
 from checker.inputs import assess_directory, load_sources
 from checker.model import Assessment, Control, Status
+from checker.pci.saqlists import SaqList
 
 BEGIN = "<!-- controls:begin -->"
 END = "<!-- controls:end -->"
@@ -102,6 +103,25 @@ def reference_parameters(directory: Path) -> list[dict[str, Any]]:
     return list(yaml.safe_load(text)["entries"])
 
 
+def render_saq_lists(saq_lists: Mapping[str, SaqList]) -> str:
+    """Markdown: a summary table of the SAQs, then each SAQ's requirement ids by requirement."""
+    parts = ["| SAQ | for | source document | revision | published | requirements | "
+             "confidence | if ineligible, move to |", "| --- | --- | --- | --- | --- | --- | --- "
+             "| --- |"]
+    parts += [f"| {s.saq} | {s.audience} | {s.document} | {s.revision} | {s.published} | "
+              f"{len(s.requirements)} | {s.confidence} | {s.moves_to} |"
+              for s in saq_lists.values()]
+    for saq in saq_lists.values():
+        parts += ["", f"### SAQ {saq.saq}: {saq.title}", "",
+                  f"{saq.citation}. {len(saq.requirements)} requirements. Source confidence "
+                  f"**{saq.confidence}**: {saq.confidence_note}", ""]
+        groups: dict[str, list[str]] = {}
+        for requirement in saq.requirements:
+            groups.setdefault(requirement.split(".")[0], []).append(requirement)
+        parts += [f"- {key}: {', '.join(ids)}" for key, ids in groups.items()]
+    return "\n".join(parts)
+
+
 def example_summary(assessment: Assessment) -> str:
     """The head of `checker run` on the example pack: provenance and coverage per framework."""
     from checker.formats import FORMATS
@@ -129,6 +149,10 @@ def update(directory: Path, example: Path, readme: Path | None = None) -> list[P
     if readme is not None and update_section(readme, README_BEGIN, README_END,
                                              example_summary(assessment)):
         changed.append(readme)
+    saq_doc = directory / "pci-saq.md"
+    if saq_doc.exists() and update_section(saq_doc, BEGIN, END,
+                                           render_saq_lists(catalogue.saq_lists)):
+        changed.append(saq_doc)
     trace = directory / "traceability.md"
     if trace.exists() and update_section(
             trace, BEGIN, END, render_traceability(catalogue, reference_parameters(directory))):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import schemas
 from checker.errors import InputError, Problem
 from checker.model import Control, Framework, control_sort_key
+from checker.pci.saqlists import SaqList, is_saq_path, parse_saq_lists
 from checker.yamlsource import Document, load_documents, read_text
 
 #: The rule an attested control queries when it names none.
@@ -20,6 +21,7 @@ class Catalogue:
 
     frameworks: tuple[Framework, ...]
     files: dict[str, str]
+    saq_lists: dict[str, SaqList] = field(default_factory=dict)  # controls/pci/saq/*.yaml
 
     @property
     def controls(self) -> tuple[Control, ...]:
@@ -54,12 +56,16 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     frameworks: list[Framework] = []
     files: dict[str, str] = {}
     problems: list[Problem] = []
+    saq_documents: list[Document] = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
         relative = path.relative_to(directory).as_posix()
         display = f"{display_root}/{relative}"
         try:
             text, digest = read_text(path, display)
             files[f"controls/{relative}"] = digest  # digest names do not depend on the cwd
+            if is_saq_path(relative):  # SAQ requirement lists: data, not a catalogue
+                saq_documents += load_documents(text, display)
+                continue
             for document in load_documents(text, display):
                 framework, found = _framework(document)
                 problems += found
@@ -71,9 +77,14 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
         raise InputError(f"{display_root}: no control catalogue (*.yaml) found")
     merged, found = _merge(frameworks)
     problems += found + _cross_problems(merged)
+    saq_lists: dict[str, SaqList] = {}
+    try:
+        saq_lists = parse_saq_lists(saq_documents)
+    except InputError as exc:
+        problems += exc.problems
     if problems:
         raise InputError(problems)
-    return Catalogue(tuple(sorted(merged, key=lambda f: f.key)), files)
+    return Catalogue(tuple(sorted(merged, key=lambda f: f.key)), files, saq_lists)
 
 
 def _merge(parts: list[Framework]) -> tuple[list[Framework], list[Problem]]:

@@ -485,6 +485,82 @@ def submission_psn(evidence_dir: Path, controls_dir: Path | None, policies_dir: 
         click.echo(f"  not ready: {blocker}", err=True)
 
 
+@cli.group()
+def pci() -> None:
+    """PCI DSS by payment channel: SAQ response drafts and the Attestation of Compliance."""
+
+
+_DRAFT_FORMATS = ("html", "json", "markdown", "xlsx")
+
+
+@pci.command("saq", epilog="""\b
+Examples:
+  checker pci saq --evidence evidence/example --channel contact-centre
+  checker pci saq --channel online-payments --format xlsx --output saq-a.xlsx""")
+@evidence_option
+@catalogue_options
+@as_of_option
+@engine_option
+@click.option("--channel", required=True, metavar="NAME",
+              help="The payment channel (pci.payment_channels[].name in the profile).")
+@click.option("--format", "format_name", type=click.Choice(_DRAFT_FORMATS), default="markdown",
+              show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+def pci_saq(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+            as_of: str | None, engine: str, channel: str, format_name: str,
+            output: Path | None) -> None:
+    """Draft one channel's SAQ: each requirement, its response, evidence and explanation.
+
+    Exit 0 when the channel is eligible and every answer is In Place, In Place with CCW or
+    Not Applicable; 1 otherwise; 3 when anything could not be evaluated.
+    """
+    from checker.pci import pipeline
+    from checker.pci.drafts import channel_draft
+    from checker.pci.render import render_saq
+
+    assessment, aoc = pipeline.draft(evidence_dir, as_of or today(), controls_dir=controls_dir,
+                                     policies_dir=policies_dir, engine=engine)
+    draft = channel_draft(aoc, channel)
+    _emit_draft(render_saq(draft, format_name), output)
+    click.get_current_context().exit(int(pipeline.exit_code(assessment, [draft])))
+
+
+@pci.command("aoc", epilog="""\b
+Examples:
+  checker pci aoc --evidence evidence/example --format html --output aoc.html""")
+@evidence_option
+@catalogue_options
+@as_of_option
+@engine_option
+@click.option("--format", "format_name", type=click.Choice(_DRAFT_FORMATS), default="markdown",
+              show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+def pci_aoc(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+            as_of: str | None, engine: str, format_name: str, output: Path | None) -> None:
+    """Draft the Attestation of Compliance: contacts, channels, result per channel, action plan.
+
+    Exit 0 when every channel is compliant; 1 otherwise; 3 when anything could not be
+    evaluated.
+    """
+    from checker.pci import pipeline
+    from checker.pci.render import render_aoc
+
+    assessment, aoc = pipeline.draft(evidence_dir, as_of or today(), controls_dir=controls_dir,
+                                     policies_dir=policies_dir, engine=engine)
+    _emit_draft(render_aoc(aoc, format_name), output)
+    click.get_current_context().exit(int(pipeline.exit_code(assessment, aoc.saqs)))
+
+
+def _emit_draft(content: str | bytes, output: Path | None) -> None:
+    from checker.reportcli import stdout_is_tty
+
+    if isinstance(content, bytes) and output is None and stdout_is_tty():
+        raise click.UsageError("this format is binary: write it with --output FILE")
+    emit(content, output)
+
+
 cli.add_command(matrix)
 cli.add_command(gaps)
 cli.add_command(explain)

@@ -145,6 +145,7 @@ class Waiver:
     location: Location
     evidence: str | None = None
     compensating_control: str | None = None
+    ccw: tuple[tuple[str, str], ...] = ()  # PCI Appendix B worksheet: (field, answer) pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,7 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     waiver: Waiver | None = None
     applicable: bool | None = None  # the scope rule's answer (no rule: True); None: undecided
+    channels: tuple[str, ...] = ()  # PCI: the payment channels (and SAQs) it belongs to
 
 
 @dataclass(frozen=True, slots=True)

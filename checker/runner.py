@@ -14,11 +14,14 @@ from checker.errors import EvaluationError, Location
 from checker.evidence import ATTESTATION_KIND, ORGANISATION_KIND, EvidenceSet
 from checker.freshness import age_limit, stale
 from checker.model import Assessment, Control, Evidence, Finding, Result, Status
+from checker.pci.scoping import scope_results
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
 from checker.timing import phase
 from checker.waivers import WaiverSet, apply_waivers
 from checker.yamlsource import parse_path
+
+SAQ_ELIGIBILITY_KIND = "saq_eligibility"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +49,9 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
         by_kind = evidence.by_kind()
         by_id = evidence.by_id()
         results, notices = apply_waivers(
-            tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls),
+            scope_results(tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls),
+                          evidence.organisation, catalogue.saq_lists,
+                          by_kind.get(SAQ_ELIGIBILITY_KIND, ())),
             waivers.waivers, as_of)
     selected = tuple(f for f in catalogue.frameworks if not frameworks or f.key in frameworks)
     return Assessment(

@@ -55,7 +55,8 @@ def load_waivers(evidence_dir: Path, known_controls: Iterable[str], as_of: str,
         waiver = Waiver(control=raw["control"], reason=raw["reason"],
                         approved_by=raw["approved_by"], approved_on=raw["approved_on"],
                         expires=raw["expires"], evidence=raw.get("evidence"),
-                        compensating_control=raw.get("compensating_control"), location=where)
+                        compensating_control=raw.get("compensating_control"), location=where,
+                        ccw=tuple((k, str(v)) for k, v in (raw.get("ccw") or {}).items()))
         problems += _problems(waiver, document.locate(("waivers", index, "expires")), known,
                               as_of)
         waivers.append(waiver)

@@ -91,6 +91,7 @@ def _result(result: Result) -> dict[str, Any]:
         "evidence": [_evidence(e) for e in result.evidence],
         "findings": [_finding(f) for f in result.findings],
         "waiver": _waiver(result.waiver) if result.waiver else None,
+        "channels": list(result.channels),
     }
 
 

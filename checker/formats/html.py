@@ -4,11 +4,18 @@ a coverage chart per framework, a sortable, filterable table, and a print styles
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
+from html import escape as _html_escape
 
 from checker import report
 from checker.model import Assessment, Status
 from checker.report import View
+from checker.text import visible
+
+
+def escape(text: str) -> str:
+    """Text as HTML: control characters shown as escape text, markup characters escaped."""
+    return _html_escape(visible(text))
+
 
 _COLOUR = {Status.PASS: "#2e7d32", Status.FAIL: "#c62828", Status.GAP: "#ef6c00",
            Status.NOT_APPLICABLE: "#9e9e9e", Status.WAIVED: "#1565c0", Status.ERROR: "#6a1b9a"}

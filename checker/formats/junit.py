@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from checker import report
 from checker.model import Assessment, Result, Status
 from checker.report import View
+from checker.text import visible
 
 _FAILURE = {Status.FAIL: "failure", Status.GAP: "failure", Status.ERROR: "error",
             Status.NOT_APPLICABLE: "skipped", Status.WAIVED: "skipped"}
@@ -43,6 +44,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         ET.SubElement(suite, "system-out").text = report.provenance(assessment)
         ET.SubElement(suite, "system-err").text = "\n".join(
             f"notice: {n}" for n in assessment.notices) or None
+    _visible(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -60,7 +62,15 @@ def _testcase(suite: ET.Element, result: Result) -> None:
         message = f"waived: {report.waiver_ref(result)}"
     child = ET.SubElement(case, tag, {"message": message, **({"type": result.status.value}
                                                             if tag != "skipped" else {})})
-    if tag != "skipped":
+    if tag != "skipped" or result.status is Status.WAIVED:
         child.text = "\n".join([result.reason, *report.finding_ref(result),
                                 *(f"evidence: {report.evidence_ref(e)}" for e in result.evidence),
                                 f"remediation: {control.remediation}"])
+
+
+def _visible(root: ET.Element) -> None:
+    """Every attribute and text made ``text.visible``, so the document is XML 1.0."""
+    for element in root.iter():
+        element.attrib.update({k: visible(v) for k, v in element.attrib.items()})
+        if element.text:
+            element.text = visible(element.text)

@@ -11,6 +11,7 @@ from checker import report
 from checker.errors import Location, Problem
 from checker.model import Assessment, Result, Status
 from checker.report import View
+from checker.text import in_data
 
 SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/"
                 "sarif-schema-2.1.0.json")
@@ -53,7 +54,7 @@ def document(version: str, rules: list[dict[str, Any]], results: list[dict[str, 
     if properties:
         run["properties"] = properties
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(in_data(log), indent=2, ensure_ascii=False) + "\n"
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:

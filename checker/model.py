@@ -157,6 +157,12 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     waiver: Waiver | None = None
     applicable: bool | None = None  # the scope rule's answer (no rule: True); None: undecided
+    waived_status: Status | None = None  # the fail or gap a waiver turned into ``waived``
+
+    @property
+    def underlying_status(self) -> Status:
+        """The verdict before any waiver: what a waived control actually is."""
+        return self.waived_status or self.status
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,7 @@ def _result(result: Result) -> dict[str, Any]:
         "severity": control.severity,
         "mode": control.mode,
         "status": result.status.value,
+        "underlying_status": result.underlying_status.value,
         "reason": result.reason,
         "policy": control.policy,
         "maps_to": list(control.maps_to),

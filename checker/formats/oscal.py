@@ -138,7 +138,9 @@ def _finding(result: Result, ids: _Ids) -> dict[str, Any]:
         "title": for_terminal(f"{control.id} {control.title}"),
         "description": "\n".join(lines),
         "props": [_prop("status", result.status.value), _prop("severity", control.severity),
-                  _prop("framework", control.framework), _prop("policy", control.policy)],
+                  _prop("framework", control.framework), _prop("policy", control.policy),
+                  *([_prop("underlying-status", result.underlying_status.value)]
+                    if result.waived_status is not None else [])],
         "target": {
             "type": "objective-id", "target-id": control.id,
             "status": _target_status(result, satisfied),

@@ -62,8 +62,8 @@ def document(assessment: Assessment) -> dict[str, Any]:
         "summary": summary(assessment),
         "frameworks": [
             {"key": f.key, "name": f.name, "version": f.version,
-             "summary": summary(assessment, f.key)}
-            for f in assessment.frameworks
+             "summary": summary(assessment, f.key), "pass_percent": _percent(cov)}
+            for f, cov in zip(assessment.frameworks, report.coverage(assessment), strict=True)
         ],
         "controls": [{**_result(r), "mapped_from": _mapped_from(r, links)}
                      for r in assessment.results],

@@ -70,7 +70,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         parts += ["", "**Coverage**", ""]
         parts += table(["framework", *(s.label for s in report.PIVOT), "total", "pass %"],
                        ([c.name, *(str(c.counts[s]) for s in report.PIVOT), str(c.total),
-                         f"{c.percent:.1f}%"] for c in report.coverage(assessment)))
+                         report.percent(c)] for c in report.coverage(assessment)))
     if view.name == "matrix":
         links = report.mapped(assessment)
         parts += ["", "**Control matrix** (open items first, so a cut never hides them)", ""]

@@ -31,7 +31,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
 
 
 def _summary(assessment: Assessment) -> str:
-    rows = [[c.name, *(c.counts[s] for s in report.PIVOT), c.total, f"{c.percent:.1f}%"]
+    rows = [[_t(c.name), *(c.counts[s] for s in report.PIVOT), c.total, report.percent(c)]
             for c in report.coverage(assessment)]
     headers = ["framework", *(s.label for s in report.PIVOT), "total", "pass %"]
     return tabulate(rows, headers=headers, tablefmt="simple")

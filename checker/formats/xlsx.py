@@ -67,9 +67,10 @@ def _summary(sheet: Worksheet, assessment: Assessment) -> None:
     sheet.append(headers)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    for cov in report.coverage(assessment):
-        sheet.append([cov.name, cov.key, *(cov.counts[s] for s in report.PIVOT), cov.total,
-                      round(cov.percent, 1)])
+    for cov in report.coverage(assessment):  # no applicable control: "n/a", never 100%
+        share = report.NO_PERCENT if cov.percent is None else round(cov.percent, 1)
+        sheet.append([visible(cov.name), visible(cov.key),
+                      *(cov.counts[s] for s in report.PIVOT), cov.total, share])
         sheet.cell(row=sheet.max_row, column=len(headers)).number_format = '0.0"%"'
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 20

@@ -32,6 +32,7 @@ from checker.options import (
 )
 from checker.output import emit
 from checker.reportcli import assess, explain, explain_errors, gaps, matrix, publish
+from checker.text import for_terminal
 
 # Modules that pull in YAML, JSON Schema, tabulate or an engine are imported inside the
 # commands that use them, so that `checker --help` and option errors answer at once.
@@ -55,7 +56,7 @@ class CheckerGroup(click.Group):
         except Exception as exc:  # an unexpected crash must never read as a clean run
             if (ctx.obj or {}).get("debug"):
                 traceback.print_exc()
-            click.echo(f"error: internal error: {type(exc).__name__}: {exc} "
+            click.echo(f"error: internal error: {type(exc).__name__}: {for_terminal(str(exc))} "
                        "(rerun with --debug for a traceback)", err=True)
             ctx.exit(int(ExitCode.EVALUATION_ERROR))
         return None  # pragma: no cover - ctx.exit raises

@@ -39,8 +39,11 @@ def _failed(diff: Diff) -> bool:
 
 
 def _rows(changes: tuple[Change, ...]) -> list[list[str]]:
-    return [[c.subject, c.before or "-", c.after or "-", c.detail, str(c.location or "")]
-            for c in changes]
+    """One line per value (``text.for_terminal``): evidence text sends the terminal nothing."""
+    from checker.text import for_terminal
+
+    return [[for_terminal(v) for v in (c.subject, c.before or "-", c.after or "-", c.detail,
+                                       str(c.location or ""))] for c in changes]
 
 
 _HEADERS = ["control", "before", "after", "why", "where"]
@@ -89,7 +92,9 @@ def json_(diff: Diff) -> str:
                 "regressions": [_change(c) for c in diff.regressions],
                 "scope_changes": [_scope_change(c) for c in diff.scope_changes],
                 "improvements": [_change(c) for c in diff.improvements]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    from checker.text import in_data
+
+    return json.dumps(in_data(document), indent=2, ensure_ascii=False) + "\n"
 
 
 def github(diff: Diff) -> str:

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
+from checker.text import for_terminal
+
 
 class ExitCode(IntEnum):
     """Process exit codes; the only place their numbers are written."""
@@ -40,7 +42,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        """One line, whatever the file name or message holds (no terminal escapes, no
+        newline that could forge a second message)."""
+        return for_terminal(f"{self.location}: {self.message}")
 
 
 class CheckerError(Exception):

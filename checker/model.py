@@ -160,6 +160,12 @@ class Result:
     waiver: Waiver | None = None
     applicable: bool | None = None  # the scope rule's answer (no rule: True); None: undecided
     channels: tuple[str, ...] = ()  # PCI: the payment channels (and SAQs) it belongs to
+    waived_status: Status | None = None  # the fail or gap a waiver turned into ``waived``
+
+    @property
+    def underlying_status(self) -> Status:
+        """The verdict before any waiver: what a waived control actually is."""
+        return self.waived_status or self.status
 
 
 @dataclass(frozen=True, slots=True)

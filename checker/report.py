@@ -34,7 +34,8 @@ RUN = View()
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """One framework's counts; ``percent`` is pass / (total - n/a), waived not counted."""
+    """One framework's counts; ``percent`` is pass / (total - n/a), waived not counted, and
+    None when no control applies (nothing passed: 100% would read as compliance)."""
 
     key: str
     name: str
@@ -46,8 +47,17 @@ class Coverage:
         return self.total - self.counts[Status.NOT_APPLICABLE]
 
     @property
-    def percent(self) -> float:
-        return 100.0 * self.counts[Status.PASS] / self.applicable if self.applicable else 100.0
+    def percent(self) -> float | None:
+        return 100.0 * self.counts[Status.PASS] / self.applicable if self.applicable else None
+
+
+#: What a report shows for the pass percentage of a framework where no control applies.
+NO_PERCENT = "n/a"
+
+
+def percent(cov: Coverage) -> str:
+    """``87.5%``, or ``n/a`` when no control of the framework applies."""
+    return NO_PERCENT if cov.percent is None else f"{cov.percent:.1f}%"
 
 
 @dataclass(frozen=True, slots=True)

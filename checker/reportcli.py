@@ -26,6 +26,7 @@ from checker.options import (
 )
 from checker.output import emit
 from checker.progress import progress
+from checker.text import for_terminal, visible
 
 if TYPE_CHECKING:
     from checker.report import View
@@ -66,7 +67,8 @@ def explain_errors(assessment: Assessment) -> None:
     errors = [r for r in assessment.results if r.status is Status.ERROR]
     if errors:
         click.echo(f"error: {len(errors)} control{'s' * (len(errors) != 1)} could not be "
-                   f"evaluated; first, {errors[0].control.id}: {errors[0].reason}", err=True)
+                   f"evaluated; first, {errors[0].control.id}: {for_terminal(errors[0].reason)}",
+                   err=True)
 
 
 class Days(click.ParamType):
@@ -159,4 +161,4 @@ def explain(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | 
         raise InputError(f"no control '{control_id}' (see `checker controls list`)")
     from checker.explain import explain as explain_control
 
-    click.echo(explain_control(assessment, control_id), nl=False)
+    click.echo(visible(explain_control(assessment, control_id), keep="\n"), nl=False)

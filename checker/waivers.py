@@ -101,6 +101,7 @@ def apply_waivers(results: tuple[Result, ...], waivers: tuple[Waiver, ...],
         covering = _covering(result, by_control.get(result.control.id, ()))
         if covering is not None:
             result = replace(result, status=Status.WAIVED, waiver=covering,
+                             waived_status=result.status,
                              reason=f"waived until {covering.expires} ({result.status.value}: "
                                     f"{result.reason})")
         out.append(result)

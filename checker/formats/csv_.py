@@ -12,14 +12,16 @@ from collections.abc import Iterable, Sequence
 from checker import report
 from checker.model import Assessment
 from checker.report import View
+from checker.text import visible
 
 
 def write(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """RFC 4180 CSV text (CRLF line ends, minimal quoting), safe to open in a spreadsheet."""
+    """RFC 4180 CSV text (CRLF line ends, minimal quoting), safe to open in a spreadsheet:
+    control characters shown as escape text (``text.visible``), no cell a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows([inert(cell) for cell in row] for row in rows)
+    writer.writerows([inert(visible(cell)) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -1,4 +1,8 @@
-"""GitHub Actions workflow commands: ``::error file=…,line=…,title=…::message`` per finding."""
+"""GitHub Actions workflow commands: ``::error file=…,line=…,title=…::message`` per finding.
+
+Annotations are plain text (GitHub renders no Markdown or HTML in them), so evidence text is
+only made ``text.visible`` (no terminal escapes reach the job log) and command-escaped (a
+newline cannot start a command of its own)."""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ from checker import report
 from checker.errors import Location
 from checker.model import Assessment, Status
 from checker.report import View
+from checker.text import visible
 
 _LEVEL = {Status.FAIL: "error", Status.ERROR: "error", Status.GAP: "warning"}
 
 
 def escape(text: str, property_: bool = False) -> str:
-    """Escape data (and, for properties, also ``:`` and ``,``) as the runner expects."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape data (and, for properties, also ``:`` and ``,``) as the runner expects; other
+    control characters are shown as escape text."""
+    text = visible(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
 
 

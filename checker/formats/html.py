@@ -4,11 +4,18 @@ a coverage chart per framework, a sortable, filterable table, and a print styles
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
+from html import escape as _html_escape
 
 from checker import report
 from checker.model import Assessment, Status
 from checker.report import View
+from checker.text import visible
+
+
+def escape(text: str) -> str:
+    """Text as HTML: control characters shown as escape text, markup characters escaped."""
+    return _html_escape(visible(text))
+
 
 _COLOUR = {Status.PASS: "#2e7d32", Status.FAIL: "#c62828", Status.GAP: "#ef6c00",
            Status.NOT_APPLICABLE: "#9e9e9e", Status.WAIVED: "#1565c0", Status.ERROR: "#6a1b9a"}
@@ -143,7 +150,7 @@ def _pivot(assessment: Assessment) -> str:
     rows = "".join(
         "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in
                          [c.name, *(c.counts[s] for s in report.PIVOT), c.total,
-                          f"{c.percent:.1f}%"]) + "</tr>"
+                          report.percent(c)]) + "</tr>"
         for c in report.coverage(assessment))
     return f"<table id=\"pivot\"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
@@ -167,9 +174,14 @@ def _charts(assessment: Assessment) -> str:
                          f"width=\"10\" height=\"10\" fill=\"{_COLOUR[s]}\"/></svg> "
                          f"{s.label} {cov.counts[s]}</span>" for s in report.PIVOT)
         charts.append(
-            f"<figure class=\"chart\"><figcaption>{escape(cov.name)}: {cov.percent:.1f}% "
-            f"pass of {cov.applicable} applicable</figcaption>"
+            f"<figure class=\"chart\"><figcaption>{escape(cov.name)}: {_share(cov)}</figcaption>"
             f"<svg role=\"img\" aria-label=\"{escape(cov.name)} coverage\" width=\"{width}\" "
             f"height=\"{bar}\" viewBox=\"0 0 {width} {bar}\">{''.join(segments)}</svg>"
             f"<div class=\"legend\">{legend}</div></figure>")
     return f"<div class=\"charts\">{''.join(charts)}</div>"
+
+
+def _share(cov: report.Coverage) -> str:
+    if cov.percent is None:
+        return "no applicable controls, so no pass percentage"
+    return f"{cov.percent:.1f}% pass of {cov.applicable} applicable"

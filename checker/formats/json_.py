@@ -1,4 +1,7 @@
-"""Machine-readable results, versioned and described by ``schemas/results.schema.json``."""
+"""Machine-readable results, versioned and described by ``schemas/results.schema.json``.
+
+Every string passes through ``text.in_data``: a control character in evidence shows as
+escape text (``\\x1b``), and a file name that is not UTF-8 still gives valid JSON."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from checker import report
 from checker.freshness import Due
 from checker.model import Assessment, Evidence, Finding, Result, Status, Waiver
 from checker.report import View
+from checker.text import in_data
 
 SCHEMA_ID = "urn:checker:schema:results:v1"
 SCHEMA_VERSION = 1
@@ -37,7 +41,7 @@ def gaps_document(assessment: Assessment, view: View) -> dict[str, Any]:
     if view.due_within is not None:
         data["due_within_days"] = view.due_within
         data["due"] = [_due(d) for d in report.due(assessment, view)]
-    return data
+    return in_data(data)
 
 
 def _due(item: Due) -> dict[str, Any]:
@@ -48,7 +52,7 @@ def _due(item: Due) -> dict[str, Any]:
 def document(assessment: Assessment) -> dict[str, Any]:
     """The results as plain JSON data (also what ``diff --baseline`` reads back)."""
     links = report.mapped(assessment)
-    return {
+    return in_data({
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "checker", "version": assessment.tool_version},
@@ -58,15 +62,20 @@ def document(assessment: Assessment) -> dict[str, Any]:
         "summary": summary(assessment),
         "frameworks": [
             {"key": f.key, "name": f.name, "version": f.version,
-             "summary": summary(assessment, f.key)}
-            for f in assessment.frameworks
+             "summary": summary(assessment, f.key), "pass_percent": _percent(cov)}
+            for f, cov in zip(assessment.frameworks, report.coverage(assessment), strict=True)
         ],
         "controls": [{**_result(r), "mapped_from": _mapped_from(r, links)}
                      for r in assessment.results],
         "gaps": [r.control.id for r in assessment.gaps()],
         "notices": [{"file": n.location.file, "line": n.location.line, "message": n.message}
                     for n in assessment.notices],
-    }
+    })
+
+
+def _percent(cov: report.Coverage) -> float | None:
+    """Pass % to one decimal place; null when no control of the framework applies."""
+    return None if cov.percent is None else round(cov.percent, 1)
 
 
 def summary(assessment: Assessment, framework: str | None = None) -> dict[str, int]:
@@ -84,6 +93,7 @@ def _result(result: Result) -> dict[str, Any]:
         "severity": control.severity,
         "mode": control.mode,
         "status": result.status.value,
+        "underlying_status": result.underlying_status.value,
         "reason": result.reason,
         "policy": control.policy,
         "maps_to": list(control.maps_to),

@@ -1,9 +1,14 @@
 """JUnit XML for CI test reports: one testsuite per framework, one testcase per control.
 
 Fail and gap are failures carrying the findings, error is an error, n/a and waived are
-skipped (with the reason). Valid against the strict Ant schema (windyroad JUnit.xsd) and
-Jenkins xUnit's: every suite has timestamp (as_of at midnight), hostname, properties,
-system-out and system-err; times are 0 so that reruns give the same bytes.
+skipped (with the reason). A waived control's skipped message starts ``waived fail:`` or
+``waived gap:`` and its text carries the findings; the suite also has a property
+``underlying_status:<control id>`` for each, so a CI dashboard can filter on it.
+Every string is ``text.visible``: characters illegal in XML 1.0 show as escape text.
+
+Valid against the strict Ant schema (windyroad JUnit.xsd) and Jenkins xUnit's: every suite
+has timestamp (as_of at midnight), hostname, properties, system-out and system-err; times
+are 0 so that reruns give the same bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import xml.etree.ElementTree as ET
 from checker import report
 from checker.model import Assessment, Result, Status
 from checker.report import View
+from checker.text import visible
 
 _FAILURE = {Status.FAIL: "failure", Status.GAP: "failure", Status.ERROR: "error",
             Status.NOT_APPLICABLE: "skipped", Status.WAIVED: "skipped"}
@@ -36,13 +42,16 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
                             ("tool_version", assessment.tool_version),
                             ("inputs_sha256", assessment.inputs_digest),
                             ("organisation", assessment.organisation),
-                            ("framework_version", framework.version)):
+                            ("framework_version", framework.version),
+                            *((f"underlying_status:{r.control.id}", r.underlying_status.value)
+                              for r in results if r.waived_status is not None)):
             ET.SubElement(properties, "property", {"name": name, "value": value})
         for result in results:
             _testcase(suite, result)
         ET.SubElement(suite, "system-out").text = report.provenance(assessment)
         ET.SubElement(suite, "system-err").text = "\n".join(
             f"notice: {n}" for n in assessment.notices) or None
+    _visible(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -57,10 +66,18 @@ def _testcase(suite: ET.Element, result: Result) -> None:
         return
     message = result.reason
     if result.status is Status.WAIVED:
-        message = f"waived: {report.waiver_ref(result)}"
+        message = f"waived {result.underlying_status.value}: {report.waiver_ref(result)}"
     child = ET.SubElement(case, tag, {"message": message, **({"type": result.status.value}
                                                             if tag != "skipped" else {})})
-    if tag != "skipped":
+    if tag != "skipped" or result.status is Status.WAIVED:
         child.text = "\n".join([result.reason, *report.finding_ref(result),
                                 *(f"evidence: {report.evidence_ref(e)}" for e in result.evidence),
                                 f"remediation: {control.remediation}"])
+
+
+def _visible(root: ET.Element) -> None:
+    """Every attribute and text made ``text.visible``, so the document is XML 1.0."""
+    for element in root.iter():
+        element.attrib.update({k: visible(v) for k, v in element.attrib.items()})
+        if element.text:
+            element.text = visible(element.text)

@@ -1,4 +1,7 @@
-"""GitHub-flavoured Markdown, small enough for a PR comment or ``$GITHUB_STEP_SUMMARY``."""
+"""GitHub-flavoured Markdown, small enough for a PR comment or ``$GITHUB_STEP_SUMMARY``.
+
+Every value goes through ``cell``, which escapes it with ``text.for_markdown``: evidence
+text renders as the text it is, never as a tag, link, image, heading or broken table."""
 
 from __future__ import annotations
 
@@ -7,14 +10,16 @@ from collections.abc import Iterable, Sequence
 from checker import report
 from checker.model import Assessment, Result, Status
 from checker.report import View
+from checker.text import for_markdown
 
 _ICON = {Status.PASS: "✅", Status.FAIL: "❌", Status.GAP: "⚠️", Status.ERROR: "🛑",
          Status.WAIVED: "🟦", Status.NOT_APPLICABLE: "⚪"}
 
 
 def cell(text: str) -> str:
-    """Text safe inside a table cell: pipes escaped, lines joined with <br>."""
-    return text.replace("|", "\\|").replace("\r", "").strip().replace("\n", "<br>")
+    """Text safe inside a table cell or a line: each line escaped for Markdown (pipes too),
+    lines joined with <br>."""
+    return "<br>".join(for_markdown(line) for line in text.strip().split("\n"))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -65,7 +70,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         parts += ["", "**Coverage**", ""]
         parts += table(["framework", *(s.label for s in report.PIVOT), "total", "pass %"],
                        ([c.name, *(str(c.counts[s]) for s in report.PIVOT), str(c.total),
-                         f"{c.percent:.1f}%"] for c in report.coverage(assessment)))
+                         report.percent(c)] for c in report.coverage(assessment)))
     if view.name == "matrix":
         links = report.mapped(assessment)
         parts += ["", "**Control matrix** (open items first, so a cut never hides them)", ""]

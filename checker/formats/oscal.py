@@ -3,6 +3,10 @@
 Every uuid is a uuid5 of the inputs digest, the assessment date and the thing it names, so
 the same inputs give the same document. Evidence files are back-matter resources carrying
 their sha256; observations cite them; findings cite the observations behind them.
+
+A waived control's finding carries a ``underlying-status`` prop (fail or gap) beside its
+``status`` prop (waived). Every string is ``text.visible``; titles, which OSCAL keeps to one
+line, are ``text.for_terminal``, and file names in links are percent-encoded.
 """
 
 from __future__ import annotations
@@ -10,17 +14,19 @@ from __future__ import annotations
 import json
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from checker import report
 from checker.model import Assessment, Evidence, Result, Status
 from checker.report import View
+from checker.text import for_terminal, in_data
 
 OSCAL_VERSION = "1.1.2"
 NS = "urn:checker:oscal"
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
-    return json.dumps(document(assessment), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(in_data(document(assessment)), indent=2, ensure_ascii=False) + "\n"
 
 
 def document(assessment: Assessment) -> dict[str, Any]:
@@ -36,15 +42,16 @@ def document(assessment: Assessment) -> dict[str, Any]:
                        f"combined sha256 is {assessment.inputs_digest}.",
         "props": [_prop("inputs-sha256", assessment.inputs_digest)],
     }] + [{
-        "uuid": ids("file", name), "title": name,
-        "rlinks": [{"href": name, "media-type": "application/yaml",
+        "uuid": ids("file", name), "title": for_terminal(name),
+        "rlinks": [{"href": quote(name), "media-type": "application/yaml",
                     "hashes": [{"algorithm": "SHA-256", "value": digest}]}],
     } for name, digest in files]
     return {"assessment-results": {
         "uuid": ids("assessment-results"),
         "metadata": {
-            "title": f"checker assessment of {assessment.organisation or 'the organisation'}"
-                     f" as of {assessment.as_of}",
+            "title": for_terminal(f"checker assessment of "
+                                  f"{assessment.organisation or 'the organisation'}"
+                                  f" as of {assessment.as_of}"),
             "last-modified": timestamp,
             "version": assessment.tool_version,
             "oscal-version": OSCAL_VERSION,
@@ -94,7 +101,7 @@ def _unique_evidence(assessment: Assessment) -> list[Evidence]:
 def _observation(item: Evidence, ids: _Ids, timestamp: str) -> dict[str, Any]:
     observation: dict[str, Any] = {
         "uuid": ids("observation", item.location.file, item.id),
-        "title": item.title,
+        "title": for_terminal(item.title),
         "description": f"Evidence {item.id} ({item.kind}) owned by {item.owner}, declared at "
                        f"{item.location}.",
         "props": [_prop("evidence-id", item.id), _prop("evidence-kind", item.kind),
@@ -128,10 +135,12 @@ def _finding(result: Result, ids: _Ids) -> dict[str, Any]:
         lines.append(f"waived: {report.waiver_ref(result)}")
     finding: dict[str, Any] = {
         "uuid": ids("finding", control.id),
-        "title": f"{control.id} {control.title}",
+        "title": for_terminal(f"{control.id} {control.title}"),
         "description": "\n".join(lines),
         "props": [_prop("status", result.status.value), _prop("severity", control.severity),
-                  _prop("framework", control.framework), _prop("policy", control.policy)],
+                  _prop("framework", control.framework), _prop("policy", control.policy),
+                  *([_prop("underlying-status", result.underlying_status.value)]
+                    if result.waived_status is not None else [])],
         "target": {
             "type": "objective-id", "target-id": control.id,
             "status": _target_status(result, satisfied),

@@ -1,4 +1,8 @@
-"""SARIF 2.1.0 for code scanning: one rule per control, results on the evidence YAML lines."""
+"""SARIF 2.1.0 for code scanning: one rule per control, results on the evidence YAML lines.
+
+A waived control keeps the level of the verdict under the waiver (a waived gap is a warning)
+and says so twice: an accepted external ``suppression`` whose justification is the waiver,
+and ``properties.underlying_status``. Every string is ``text.visible``."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from checker import report
 from checker.errors import Location, Problem
 from checker.model import Assessment, Result, Status
 from checker.report import View
+from checker.text import in_data
 
 SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/"
                 "sarif-schema-2.1.0.json")
@@ -18,8 +23,7 @@ SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sar
 #: Paths in reports are relative to the repository root the command ran in.
 SRCROOT = "%SRCROOT%"
 
-_LEVEL = {Status.FAIL: "error", Status.ERROR: "error", Status.GAP: "warning",
-          Status.WAIVED: "error"}
+_LEVEL = {Status.FAIL: "error", Status.ERROR: "error", Status.GAP: "warning"}
 
 
 def location(where: Location) -> dict[str, Any]:
@@ -53,7 +57,7 @@ def document(version: str, rules: list[dict[str, Any]], results: list[dict[str, 
     if properties:
         run["properties"] = properties
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(in_data(log), indent=2, ensure_ascii=False) + "\n"
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
@@ -61,7 +65,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     index = {r.control.id: i for i, r in enumerate(assessment.results)}
     results = []
     for result in assessment.results:
-        if result.status in _LEVEL:
+        if result.underlying_status in _LEVEL:
             results += _results(result, index[result.control.id],
                                 report.anchor(result, assessment))
     properties = {"as_of": assessment.as_of, "inputs_digest": assessment.inputs_digest,
@@ -88,10 +92,13 @@ def _rule(result: Result) -> dict[str, Any]:
 def _results(result: Result, rule_index: int, where: Location) -> list[dict[str, Any]]:
     control = result.control
     base: dict[str, Any] = {"ruleId": control.id, "ruleIndex": rule_index,
-                            "level": _LEVEL[result.status]}
+                            "level": _LEVEL[result.underlying_status]}
     if result.waiver is not None:
         base["suppressions"] = [{"kind": "external", "status": "accepted",
-                                 "justification": report.waiver_ref(result)}]
+                                 "justification": report.waiver_ref(result),
+                                 "location": location(result.waiver.location)}]
+    base["properties"] = {"status": result.status.value,
+                          "underlying_status": result.underlying_status.value}
     if result.findings:
         return [{**base, "message": {"text": f"{control.id}: {f.message}"},
                  "locations": [location(f.location or where)]}

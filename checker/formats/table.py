@@ -1,4 +1,7 @@
-"""The terminal view (tabulate): coverage per framework, then the matrix or the gap list."""
+"""The terminal view (tabulate): coverage per framework, then the matrix or the gap list.
+
+Every value passes through ``text.for_terminal`` before it is laid out, so evidence text can
+neither send escape sequences to the terminal nor add a line that looks like ours."""
 
 from __future__ import annotations
 
@@ -9,12 +12,13 @@ from tabulate import tabulate
 from checker import report
 from checker.model import Assessment, Result
 from checker.report import View
+from checker.text import for_terminal as _t
 
 _WIDTH = 60
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
-    parts = [report.provenance(assessment)]
+    parts = [_t(report.provenance(assessment))]
     if view.due_within is not None:
         return "\n".join([*parts, "", _due(assessment, view)]) + "\n"
     if view.name != "gaps":
@@ -23,11 +27,11 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     parts += ["", f"Gap list ({len(gaps)})", _gap_list(gaps) if gaps else "  none"]
     if assessment.notices:
         parts += ["", "Notices", *(f"  {notice}" for notice in assessment.notices)]
-    return "\n".join(parts) + "\n"
+    return "\n".join(_t(line) for line in "\n".join(parts).split("\n")) + "\n"
 
 
 def _summary(assessment: Assessment) -> str:
-    rows = [[c.name, *(c.counts[s] for s in report.PIVOT), c.total, f"{c.percent:.1f}%"]
+    rows = [[_t(c.name), *(c.counts[s] for s in report.PIVOT), c.total, report.percent(c)]
             for c in report.coverage(assessment)]
     headers = ["framework", *(s.label for s in report.PIVOT), "total", "pass %"]
     return tabulate(rows, headers=headers, tablefmt="simple")
@@ -35,20 +39,22 @@ def _summary(assessment: Assessment) -> str:
 
 def _matrix(assessment: Assessment, detailed: bool) -> str:
     if not detailed:
-        rows = [[r.control.id, _wrap(r.control.title, 48), r.status.label]
+        rows = [[_t(r.control.id), _wrap(_t(r.control.title), 48), r.status.label]
                 for r in assessment.results]
         return tabulate(rows, headers=["control", "title", "status"], tablefmt="simple")
     links = report.mapped(assessment)
     rows = []
     for result in assessment.results:
-        evidence = "\n".join(f"{e.id}\n  {e.location}\n  collected {e.collected}\n"
-                             f"  sha256 {e.file_digest}" for e in result.evidence) or "-"
-        detail = "\n".join([*(f"- {f}" for f in report.finding_ref(result)),
-                            *([f"waived: {report.waiver_ref(result)}"] if result.waiver else [])])
-        rows.append([result.control.id, _wrap(result.control.title, 30),
-                     f"{result.control.framework}\n{result.control.area}", result.status.label,
-                     evidence, _wrap(detail, 40) or "-",
-                     _wrap(", ".join(links.get(result.control.id, ())), 20) or "-"])
+        evidence = "\n".join(f"{_t(e.id)}\n  {_t(str(e.location))}\n  collected "
+                             f"{_t(e.collected)}\n  sha256 {e.file_digest}"
+                             for e in result.evidence) or "-"
+        detail = "\n".join([*(f"- {_t(f)}" for f in report.finding_ref(result)),
+                            *([f"waived: {_t(report.waiver_ref(result))}"] if result.waiver
+                              else [])])
+        rows.append([_t(result.control.id), _wrap(_t(result.control.title), 30),
+                     f"{_t(result.control.framework)}\n{_t(result.control.area)}",
+                     result.status.label, evidence, _wrap(detail, 40) or "-",
+                     _wrap(_t(", ".join(links.get(result.control.id, ()))), 20) or "-"])
     return tabulate(rows, headers=["control", "title", "framework/area", "status", "evidence",
                                    "findings", "maps to"], tablefmt="simple")
 
@@ -57,10 +63,10 @@ def _gap_list(gaps: tuple[report.Gap, ...]) -> str:
     rows = []
     for gap in gaps:
         result: Result = gap.result
-        detail = [result.reason, *(f"- {f}" for f in report.finding_ref(result))]
-        rows.append([result.control.severity, result.control.id, result.status.label,
-                     _wrap(gap.owner, 20), gap.due, _wrap("\n".join(detail), _WIDTH),
-                     _wrap(result.control.remediation, 40)])
+        detail = [_t(result.reason), *(f"- {_t(f)}" for f in report.finding_ref(result))]
+        rows.append([_t(result.control.severity), _t(result.control.id), result.status.label,
+                     _wrap(_t(gap.owner), 20), gap.due, _wrap("\n".join(detail), _WIDTH),
+                     _wrap(_t(result.control.remediation), 40)])
     return tabulate(rows, headers=["severity", "control", "status", "owner", "due", "why",
                                    "remediation"], tablefmt="simple")
 
@@ -70,7 +76,7 @@ def _due(assessment: Assessment, view: View) -> str:
     title = f"Evidence due for renewal within {view.due_within} days ({len(items)})"
     if not items:
         return f"{title}\n  none"
-    return f"{title}\n" + tabulate([report.due_row(d) for d in items],
+    return f"{title}\n" + tabulate([[_t(v) for v in report.due_row(d)] for d in items],
                                    headers=list(report.DUE_COLUMNS), tablefmt="simple")
 
 

@@ -1,5 +1,8 @@
 """An Excel workbook (openpyxl): a Summary sheet, one sheet per framework, and the gap list.
 
+Every text cell is ``text.visible``: a control character in evidence (which openpyxl refuses
+outright) shows as escape text such as ``\\x1b``.
+
 Binary: ``render`` returns bytes. Deterministic: document dates are the assessment date and
 every zip entry carries that date, so the same inputs give the same bytes.
 """
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING
 from checker import report
 from checker.model import Assessment
 from checker.report import View
+from checker.text import visible
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -57,15 +61,16 @@ def _summary(sheet: Worksheet, assessment: Assessment) -> None:
                          ("inputs sha256", assessment.inputs_digest),
                          ("controls", report.summary_line(assessment)),
                          *(("notice", str(n)) for n in assessment.notices)):
-        sheet.append([label, value])
+        sheet.append([label, visible(value)])
     sheet.append([])
     headers = ["framework", "key", *(s.label for s in report.PIVOT), "total", "pass %"]
     sheet.append(headers)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    for cov in report.coverage(assessment):
-        sheet.append([cov.name, cov.key, *(cov.counts[s] for s in report.PIVOT), cov.total,
-                      round(cov.percent, 1)])
+    for cov in report.coverage(assessment):  # no applicable control: "n/a", never 100%
+        share = report.NO_PERCENT if cov.percent is None else round(cov.percent, 1)
+        sheet.append([visible(cov.name), visible(cov.key),
+                      *(cov.counts[s] for s in report.PIVOT), cov.total, share])
         sheet.cell(row=sheet.max_row, column=len(headers)).number_format = '0.0"%"'
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 20
@@ -88,7 +93,7 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([visible(value) for value in row])
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap
     _as_data(sheet)

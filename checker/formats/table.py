@@ -14,7 +14,7 @@ _WIDTH = 60
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
-    parts = [report.provenance(assessment)]
+    parts = [report.provenance(assessment), *report.drafts_line(assessment)]
     if view.due_within is not None:
         return "\n".join([*parts, "", _due(assessment, view)]) + "\n"
     if view.name != "gaps":

@@ -115,7 +115,7 @@ def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
             superseded_by=(raw.get("superseded") or {}).get("by"),
             superseded_from=(raw.get("superseded") or {}).get("from"),
             attested_by=tuple(raw.get("attested_by", ())), reference=raw.get("reference"),
-            confidence=raw.get("confidence")))
+            confidence=raw.get("confidence"), owner=raw.get("owner")))
     framework = Framework(key=value["framework"], name=value["name"],
                           version=str(value["version"]),
                           controls=tuple(sorted(controls, key=lambda c: control_sort_key(c.id))))

@@ -126,7 +126,7 @@ def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
             superseded_by=(raw.get("superseded") or {}).get("by"),
             superseded_from=(raw.get("superseded") or {}).get("from"),
             attested_by=tuple(raw.get("attested_by", ())), reference=raw.get("reference"),
-            confidence=raw.get("confidence"),
+            confidence=raw.get("confidence"), owner=raw.get("owner"),
             renewal_lead_days=raw.get("renewal_lead_days", 0)))
     framework = Framework(key=value["framework"], name=value["name"],
                           version=str(value["version"]),

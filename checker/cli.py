@@ -12,7 +12,7 @@ import click
 
 from checker import __version__
 from checker.diffreport import DIFF_FORMATS
-from checker.errors import CheckerError, ExitCode, InputError, Problem
+from checker.errors import CheckerError, ExitCode, InputError
 from checker.formats import FORMATS
 from checker.importers.names import IMPORTER_NAMES
 from checker.model import FailOn, control_sort_key
@@ -218,29 +218,13 @@ Examples:
 def validate(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
              as_of: str | None) -> None:
     """Check evidence files (YAML, schemas, dates, attachments) and waivers.yaml without
-    evaluating controls."""
-    from checker.catalogue import load_catalogue
-    from checker.evidence import load_evidence
-    from checker.policies import bundled
-    from checker.waivers import load_waivers
+    evaluating controls. Exits 1 while any `checker init` template is still a draft."""
+    from checker.inputs import validate_directory
 
-    as_of = as_of or today()
-    problems: list[Problem] = []
-    try:
-        evidence = load_evidence(evidence_dir, as_of, limits=limits())
-    except InputError as exc:
-        problems += exc.problems
-    try:
-        catalogue = load_catalogue(controls_dir or bundled("controls"),
-                                   None if controls_dir else "controls")
-        waivers = load_waivers(evidence_dir, (c.id for c in catalogue.controls), as_of)
-    except InputError as exc:
-        problems += exc.problems
-    if problems:
-        raise InputError(problems)
-    waived = f" and {len(waivers.waivers)} waivers" if waivers.waivers else ""
-    click.echo(f"{len(evidence.documents)} evidence documents in {len(evidence.files)} files"
-               f"{waived} are valid")
+    validation = validate_directory(evidence_dir, as_of or today(), controls_dir, limits())
+    for line in validation.lines():
+        click.echo(line)
+    click.get_current_context().exit(int(validation.exit_code))
 
 
 @cli.command(epilog="""\b

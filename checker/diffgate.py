@@ -82,8 +82,8 @@ def _load(sources: Sources, evidence_dir: Path, as_of: str, settings: Mapping[st
           display_root: str | None = None) -> _Pack:
     evidence = load_evidence(evidence_dir, as_of, display_root=display_root,
                              limits=settings.get("limits"))
-    waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
-                           display_root)
+    waivers = load_waivers(evidence_dir, sources.catalogue.controls, as_of, display_root,
+                           evidence)
     return _Pack(evidence, waivers)
 
 

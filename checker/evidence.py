@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 from checker import schemas
 from checker.errors import InputError, Location, Problem
 from checker.limits import Limits
-from checker.model import Evidence
+from checker.model import Control, Evidence
 from checker.yamlsource import Document, load_documents, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -27,6 +29,7 @@ class EvidenceSet:
 
     documents: tuple[Evidence, ...]
     files: dict[str, str] = field(default_factory=dict)  # display path -> sha256
+    skipped: tuple[Problem, ...] = ()  # files that look like YAML but are not loaded, and why
 
     @property
     def organisation(self) -> dict[str, Any]:
@@ -42,6 +45,16 @@ class EvidenceSet:
     def by_id(self) -> dict[str, Evidence]:
         return {e.id: e for e in self.documents}
 
+    @property
+    def profile(self) -> Evidence | None:
+        """The organisation profile, which decides every control's scope."""
+        return next((e for e in self.documents if e.kind == ORGANISATION_KIND), None)
+
+    @property
+    def drafts(self) -> tuple[Location, ...]:
+        """Where each unfilled template (``draft: true``, as ``checker init`` writes) is."""
+        return tuple(sorted(draft_location(e) for e in self.documents if e.draft))
+
     def to_input(self, as_of: str) -> dict[str, Any]:
         """The Rego input document: assessment date, organisation profile, evidence by kind."""
         evidence: dict[str, list[dict[str, Any]]] = {}
@@ -50,47 +63,133 @@ class EvidenceSet:
         return {"as_of": as_of, "organisation": self.organisation, "evidence": evidence}
 
 
-def yaml_files(root: Path, display_root: str, limits: Limits) -> list[tuple[Path, str]]:
-    """Every YAML file under ``root`` (sorted), refusing links that leave it.
+_YAML_LIKE = re.compile(r"\.ya?ml", re.IGNORECASE)
 
-    Hidden files and directories (``.git``, ``.github``) are not evidence and are skipped.
+
+@dataclass(frozen=True, slots=True)
+class Files:
+    """The YAML files to load (path, display name), and every look-alike skipped, with why."""
+
+    found: list[tuple[Path, str]]
+    skipped: list[Problem]
+
+
+def is_yaml(name: str) -> bool:
+    """Whether a file is loaded as YAML: ``.yaml`` or ``.yml``, in any case."""
+    return name.lower().endswith(YAML_SUFFIXES)
+
+
+def skip_reason(name: str) -> str | None:
+    """Why a file that looks like YAML is not loaded, or None when it is not skipped."""
+    if not _YAML_LIKE.search(name):
+        return None
+    if name.startswith("."):
+        return "skipped: hidden files are not evidence"
+    if is_yaml(name):
+        return None
+    if is_yaml(name.rstrip()):
+        return (f"skipped: the name ends in whitespace; rename it to '{name.rstrip()}' "
+                "to load it")
+    return ("skipped: not named *.yaml or *.yml (a backup or a copy?); rename it to load it, "
+            "or move it out of the evidence directory")
+
+
+def used_by(control: Control, by_kind: Mapping[str, list[Evidence]]) -> tuple[Evidence, ...]:
+    """The documents a control reads: its evidence kinds (attestations only if they cite it)."""
+    items = []
+    for kind in control.evidence:
+        for item in by_kind.get(kind, ()):
+            if kind == ATTESTATION_KIND and control.id not in item.facts.get("controls", ()):
+                continue
+            items.append(item)
+    return tuple(sorted(items, key=lambda e: e.location))
+
+
+def draft_location(item: Evidence) -> Location:
+    """The line of a template's ``draft: true`` (the line to delete once it is filled in)."""
+    return item.document.locate(("draft",))
+
+
+def yaml_files(root: Path, display_root: str, limits: Limits) -> Files:
+    """Every YAML file under ``root`` (sorted), refusing links that leave it or loop.
+
+    Hidden directories (``.git``, ``.github``) are not evidence and are not read; a file
+    that looks like YAML but is not loaded is named in ``skipped`` with the reason.
     """
     base = root.resolve()
-    found: list[tuple[Path, str]] = []
+    files = Files([], [])
     seen: set[Path] = set()
 
     def walk(directory: Path, display: str) -> None:
         real = directory.resolve()
         if real in seen:
+            files.skipped.append(Problem(Location(display), "skipped: links to a directory "
+                                         "already read; its files are read once"))
             return
         seen.add(real)
-        for entry in sorted(os.scandir(directory), key=lambda e: e.name):
-            if entry.name.startswith("."):
-                continue
+        for entry in _entries(directory, display):
             path = Path(entry.path)
             shown = f"{display}/{entry.name}"
-            if entry.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(base):
-                    raise InputError.at(Location(shown), "symbolic link leaves the evidence "
-                                        "directory; refusing to follow it")
-            if entry.is_dir():
+            reason = skip_reason(entry.name)
+            if entry.name.startswith("."):  # never followed, and named if it looks like YAML
+                if reason is not None and not _is_dir(entry, shown, quiet=True):
+                    files.skipped.append(Problem(Location(shown), reason))
+                continue
+            if entry.is_symlink() and not _link_target(path, shown, entry.name).is_relative_to(
+                    base):
+                raise InputError.at(Location(shown), "symbolic link leaves the evidence "
+                                    "directory; refusing to follow it")
+            if _is_dir(entry, shown):
                 walk(path, shown)
-            elif directory == root and entry.name in WAIVER_FILES:
+            elif directory == root and entry.name.lower() in WAIVER_FILES:
                 continue  # waivers are not evidence; checker.waivers reads them
-            elif entry.name.lower().endswith(YAML_SUFFIXES):
+            elif reason is not None:
+                files.skipped.append(Problem(Location(shown), reason))
+            elif is_yaml(entry.name):
                 if not entry.is_file():  # a FIFO, socket or device named like evidence
                     raise InputError.at(Location(shown), "not a regular file; evidence must "
                                         "be plain YAML files")
-                found.append((path, shown))
-                if len(found) > limits.max_files:
+                files.found.append((path, shown))
+                if len(files.found) > limits.max_files:
                     raise InputError.at(Location(display_root), f"more than {limits.max_files} "
                                         "YAML files; raise --max-files if this is intended")
 
     if not root.is_dir():
         raise InputError.at(Location(display_root), "evidence directory does not exist")
     walk(root, display_root)
-    return found
+    return files
+
+
+def _entries(directory: Path, display: str) -> list[os.DirEntry[str]]:
+    """A directory's entries by name; an unreadable directory is an input error."""
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError.at(Location(display), f"cannot read directory: "
+                            f"{exc.strerror or exc}") from exc
+
+
+def _is_dir(entry: os.DirEntry[str], shown: str, quiet: bool = False) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError as exc:
+        if quiet:
+            return False
+        raise InputError.at(Location(shown), f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _link_target(path: Path, shown: str, name: str) -> Path:
+    """Where a symbolic link ends; a loop, or a dangling link named like YAML, is an error."""
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError as exc:
+        if is_yaml(name):
+            raise InputError.at(Location(shown), "symbolic link points at nothing") from exc
+        return path.resolve()
+    except (OSError, RuntimeError) as exc:  # ELOOP
+        raise InputError.at(Location(shown), "symbolic link loop; refusing to follow "
+                            "it") from exc
 
 
 def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
@@ -101,7 +200,8 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
     documents: list[Evidence] = []
     files: dict[str, str] = {}
     problems: list[Problem] = []
-    for path, display in yaml_files(root, display_root, limits):
+    listing = yaml_files(root, display_root, limits)
+    for path, display in listing.found:
         try:
             text, digest = read_text(path, display, limits.max_file_bytes)
             files[f"evidence/{path.relative_to(root).as_posix()}"] = digest  # not cwd-bound
@@ -124,7 +224,8 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
     if problems:
         raise InputError(problems)
     documents.sort(key=lambda e: (e.kind, e.location))
-    return EvidenceSet(tuple(documents), dict(sorted(files.items())))
+    return EvidenceSet(tuple(documents), dict(sorted(files.items())),
+                       tuple(sorted(listing.skipped)))
 
 
 def _evidence(document: Document, digest: str, as_of: str, root: Path,
@@ -152,7 +253,8 @@ def _evidence(document: Document, digest: str, as_of: str, root: Path,
     item = Evidence(kind=value["kind"], id=value["id"], title=value["title"],
                     owner=value["owner"], collected=value["collected"], facts=value["facts"],
                     document=document, expires=value.get("expires"),
-                    scope=tuple(value.get("scope", ())), file_digest=digest)
+                    scope=tuple(value.get("scope", ())), file_digest=digest,
+                    draft=value.get("draft") is True)
     return item, []
 
 

@@ -3,20 +3,23 @@ and the evidence; and the one function every reporting command calls to get an A
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
+
 from checker import collector, engines
 from checker.catalogue import Catalogue, load_catalogue
-from checker.evidence import load_evidence
+from checker.errors import ExitCode, InputError, Problem
+from checker.evidence import EvidenceSet, load_evidence
 from checker.limits import Limits
 from checker.model import Assessment
 from checker.policies import PolicyModule, bundled, load_policies
 from checker.runner import assess
 from checker.timing import phase
-from checker.waivers import load_waivers
+from checker.waivers import WaiverSet, load_waivers
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,57 @@ def load_sources(controls_dir: Path | None, policies_dir: Path | None) -> Source
     modules = load_policies(policies_dir or bundled("policies"),
                             None if policies_dir else "policies")
     return Sources(catalogue, modules)
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """What ``checker validate`` found in a structurally valid pack."""
+
+    evidence: EvidenceSet
+    waivers: WaiverSet
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """1 while any template is unfilled: valid YAML, but not yet evidence of anything."""
+        return ExitCode.FINDINGS if self.evidence.drafts else ExitCode.OK
+
+    def lines(self) -> list[str]:
+        waived = f" and {len(self.waivers.waivers)} waivers" if self.waivers.waivers else ""
+        lines = [f"{len(self.evidence.documents)} evidence documents in "
+                 f"{len(self.evidence.files)} files{waived} are valid"]
+        drafts = self.evidence.drafts
+        if drafts:
+            lines.append(f"{len(drafts)} draft{'s' * (len(drafts) != 1)} not filled in "
+                         "(delete each `draft: true` line once the file holds real evidence):")
+            lines += [f"  {where}" for where in drafts]
+        return lines
+
+
+def validate_directory(evidence_dir: Path, as_of: str, controls_dir: Path | None,
+                       limits: Limits | None = None) -> Validation:
+    """Load evidence and waivers as a run would, without evaluating: every problem at once."""
+    problems: list[Problem] = []
+    evidence: EvidenceSet | None = None
+    try:
+        evidence = load_evidence(evidence_dir, as_of, limits=limits)
+        warn(evidence.skipped)
+    except InputError as exc:
+        problems += exc.problems
+    try:
+        catalogue = load_catalogue(controls_dir or bundled("controls"),
+                                   None if controls_dir else "controls")
+        waivers = load_waivers(evidence_dir, catalogue.controls, as_of, None, evidence)
+    except InputError as exc:
+        problems += exc.problems
+    if problems or evidence is None:
+        raise InputError(problems)
+    return Validation(evidence, waivers)
+
+
+def warn(problems: Iterable[Problem]) -> None:
+    """Name on standard error what was skipped, so that nothing is left out in silence."""
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
 
 
 @collector.paused()
@@ -54,7 +108,8 @@ def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | Non
         sources.catalogue.select(frameworks)  # reject an unknown framework before evidence
     with phase("evidence"):
         evidence = load_evidence(evidence_dir, as_of, display_root=display_root, limits=limits)
-        waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
-                               display_root)
+        warn(evidence.skipped)
+        waivers = load_waivers(evidence_dir, sources.catalogue.controls, as_of, display_root,
+                               evidence)
     return assess(sources.catalogue, sources.modules, evidence,
                   engines.create(engine, **(engine_options or {})), as_of, frameworks, waivers)

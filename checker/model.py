@@ -74,6 +74,7 @@ class Control:
     reference: str | None = None
     confidence: str | None = None
     renewal_lead_days: int = 0  # days of notice `gaps --due-within` gives before a lapse
+    owner: str | None = None  # who answers for the control, where the catalogue names one
 
     @property
     def attested(self) -> bool:
@@ -104,6 +105,7 @@ class Evidence:
     expires: str | None = None
     scope: tuple[str, ...] = ()
     file_digest: str = ""
+    draft: bool = False  # an unfilled ``checker init`` template: never evidence of compliance
 
     @property
     def location(self) -> Location:
@@ -180,6 +182,7 @@ class Assessment:
     tool_version: str
     notices: tuple[Problem, ...] = ()
     profile: Location | None = None  # the organisation profile, which scopes every control
+    drafts: tuple[Location, ...] = ()  # unfilled templates; every control using one is a gap
 
     def counts(self, framework: str | None = None) -> Counter[Status]:
         return Counter(r.status for r in self.results

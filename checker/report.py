@@ -76,6 +76,15 @@ def provenance(assessment: Assessment) -> str:
             f" | as of {assessment.as_of} | inputs sha256 {assessment.inputs_digest}")
 
 
+def drafts_line(assessment: Assessment) -> list[str]:
+    """The header line counting unfilled templates (none: no line)."""
+    count = len(assessment.drafts)
+    if not count:
+        return []
+    return [f"{count} template{'s' * (count != 1)} not filled in: every control using "
+            f"{'them' if count != 1 else 'it'} is a gap (see the notices)"]
+
+
 def coverage(assessment: Assessment) -> tuple[Coverage, ...]:
     rows = []
     for framework in assessment.frameworks:

@@ -10,8 +10,8 @@ from typing import Any
 from checker import __version__
 from checker.catalogue import Catalogue
 from checker.engines import Engine
-from checker.errors import EvaluationError, Location
-from checker.evidence import ATTESTATION_KIND, ORGANISATION_KIND, EvidenceSet
+from checker.errors import EvaluationError, Location, Problem
+from checker.evidence import ATTESTATION_KIND, EvidenceSet, draft_location, used_by
 from checker.freshness import age_limit, stale
 from checker.model import Assessment, Control, Evidence, Finding, Result, Status
 from checker.pci.scoping import scope_results
@@ -48,8 +48,11 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     with phase("statuses"):
         by_kind = evidence.by_kind()
         by_id = evidence.by_id()
+        profile = evidence.profile
+        unfilled = draft_location(profile) if profile is not None and profile.draft else None
         results, notices = apply_waivers(
-            scope_results(tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls),
+            scope_results(tuple(_result(c, answer, by_kind, by_id, as_of, unfilled)
+                                for c in controls),
                           evidence.organisation, catalogue.saq_lists,
                           by_kind.get(SAQ_ELIGIBILITY_KIND, ())),
             waivers.waivers, as_of)
@@ -57,16 +60,22 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     return Assessment(
         as_of=as_of,
         organisation=str(evidence.organisation.get("name", "")),
-        profile=next((e.location for e in evidence.documents
-                      if e.kind == ORGANISATION_KIND), None),
+        profile=profile.location if profile is not None else None,
         frameworks=selected,
         results=results,
         inputs_digest=inputs_digest(catalogue.files,
                                     {m.digest_name or m.name: m.digest for m in runtime},
                                     evidence.files, waivers.files or {}),
         tool_version=__version__,
-        notices=notices,
+        notices=tuple(sorted((*notices, *evidence.skipped, *_draft_notices(evidence)))),
+        drafts=evidence.drafts,
     )
+
+
+def _draft_notices(evidence: EvidenceSet) -> tuple[Problem, ...]:
+    return tuple(Problem(where, "template not filled in (checker init wrote it): every "
+                         "control using it is a gap until it is filled in and this line "
+                         "deleted") for where in evidence.drafts)
 
 
 def inputs_digest(*groups: Mapping[str, str]) -> str:
@@ -86,17 +95,17 @@ def _evaluate(engine: Engine, input_: Mapping[str, Any]) -> _Answer:
 
 
 def _result(control: Control, answer: _Answer, by_kind: Mapping[str, list[Evidence]],
-            by_id: Mapping[str, Evidence], as_of: str) -> Result:
+            by_id: Mapping[str, Evidence], as_of: str, unfilled_profile: Location | None) -> Result:
     """The verdict, carrying what the scope rule answered so reports need not infer it."""
     applies = answer.applicable.get(control.id) if control.applies_rule else True
-    verdict = _decide(control, answer, applies, by_kind, by_id, as_of)
+    verdict = _decide(control, answer, applies, by_kind, by_id, as_of, unfilled_profile)
     return replace(verdict, applicable=applies if isinstance(applies, bool) else None)
 
 
 def _decide(control: Control, answer: _Answer, applies: Any,
             by_kind: Mapping[str, list[Evidence]], by_id: Mapping[str, Evidence],
-            as_of: str) -> Result:
-    relevant = _relevant_evidence(control, by_kind)
+            as_of: str, unfilled_profile: Location | None) -> Result:
+    relevant = used_by(control, by_kind)
     if answer.error:
         return Result(control, Status.ERROR, f"evaluation failed: {answer.error}", (), relevant)
     findings, problem = _findings(control, answer.results, by_id, _anchor(relevant))
@@ -108,15 +117,18 @@ def _decide(control: Control, answer: _Answer, applies: Any,
     if control.superseded_from and as_of >= control.superseded_from:
         return Result(control, Status.NOT_APPLICABLE, f"superseded by {control.superseded_by} "
                       f"from {control.superseded_from}", (), relevant)
-    if control.applies_rule:
-        if not isinstance(applies, bool):
-            return Result(control, Status.ERROR, f"applicability rule {control.applies_rule} "
-                          f"gave {_describe(applies)}, expected true or false (is the "
-                          "organisation profile complete?)", findings, relevant)
-        if not applies:
-            return Result(control, Status.NOT_APPLICABLE, control.applies_reason or
-                          "out of scope", (), relevant)
-    gap = _gap(control, by_kind, relevant, as_of)
+    if control.applies_rule and not isinstance(applies, bool):
+        return Result(control, Status.ERROR, f"applicability rule {control.applies_rule} "
+                      f"gave {_describe(applies)}, expected true or false (is the "
+                      "organisation profile complete?)", findings, relevant)
+    if unfilled_profile is not None:  # a template's scope answers are examples, not facts
+        return Result(control, Status.GAP, f"template not filled in: {unfilled_profile} (the "
+                      "organisation profile, which decides scope)", findings, relevant)
+    if control.applies_rule and not applies:
+        return Result(control, Status.NOT_APPLICABLE, control.applies_reason or
+                      "out of scope", (), relevant)
+    gap = "; ".join(filter(None, (_unfilled(relevant), _gap(control, by_kind, relevant,
+                                                             as_of))))
     if gap:
         return Result(control, Status.GAP, gap, findings, relevant)
     if findings:
@@ -126,15 +138,10 @@ def _decide(control: Control, answer: _Answer, applies: Any,
     return Result(control, Status.PASS, "evidence present and fresh; no findings", (), relevant)
 
 
-def _relevant_evidence(control: Control, by_kind: Mapping[str, list[Evidence]]) -> tuple[
-        Evidence, ...]:
-    items = []
-    for kind in control.evidence:
-        for item in by_kind.get(kind, ()):
-            if kind == ATTESTATION_KIND and control.id not in item.facts.get("controls", ()):
-                continue
-            items.append(item)
-    return tuple(sorted(items, key=lambda e: e.location))
+def _unfilled(relevant: Sequence[Evidence]) -> str | None:
+    """Why a control that reads an unfilled template is a gap (never a pass, never a fail)."""
+    drafts = [str(draft_location(e)) for e in relevant if e.draft]
+    return f"template not filled in: {', '.join(drafts)}" if drafts else None
 
 
 def _anchor(relevant: Sequence[Evidence]) -> Location | None:

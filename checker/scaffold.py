@@ -15,6 +15,11 @@ from checker.evidence import ATTESTATION_KIND, ORGANISATION_KIND
 from checker.model import Control
 
 SCHEMA_DIR = ".schemas"
+PCI_FRAMEWORK = "pci"
+#: A template is a draft until someone fills it in: never evidence that a control passes.
+DRAFT_LINE = "draft: true  # delete this line when filled in"
+#: The profile of a pack made without PCI DSS: no cards taken, so no other PCI flag is needed.
+NO_CARD_PAYMENTS = {"merchant": False, "service_provider": False}
 
 
 def editor_schema(kind: str) -> dict[str, Any]:
@@ -53,7 +58,8 @@ def kinds_needed(controls: Iterable[Control]) -> list[str]:
 
 
 def init_pack(directory: Path, controls: tuple[Control, ...], as_of: str) -> list[Path]:
-    """Write one commented, schema-valid template per needed kind into a new directory."""
+    """Write one commented, schema-valid template per needed kind into a new directory, each
+    marked ``draft: true`` so that no control passes on it until it is filled in."""
     if directory.exists() and any(directory.iterdir()):
         raise InputError.at(Location(directory.as_posix()), "directory is not empty; "
                             "choose a new one (checker init never overwrites files)")
@@ -72,6 +78,8 @@ def _template(kind: str, controls: tuple[Control, ...], as_of: str) -> str:
     if kind == ATTESTATION_KIND:
         attested = [c.id for c in controls if c.attested]
         facts = dict(schema["examples"][0], controls=attested[:3] or users[:3])
+    elif kind == ORGANISATION_KIND and PCI_FRAMEWORK not in {c.framework for c in controls}:
+        facts = dict(schema["examples"][0], pci=NO_CARD_PAYMENTS)  # say so; don't guess
     else:
         facts = schema["examples"][0]
     document = {"kind": kind, "id": f"{kind.replace('_', '-')}-1",
@@ -82,10 +90,12 @@ def _template(kind: str, controls: tuple[Control, ...], as_of: str) -> str:
     lines = [f"# yaml-language-server: $schema={SCHEMA_DIR}/{kind}.schema.json",
              f"# {schema.get('title', kind)}",
              f"# Needed by: {needed}",
-             "# Replace the example values with yours, then run `checker validate`.",
+             "# Replace the example values with yours and delete the `draft: true` line, then",
+             "# run `checker validate`. Until then every control using this file is a gap.",
              "# Every fact is described in docs/evidence.md and in the schema above."]
     if kind == ATTESTATION_KIND:
         lines.append("# One attestation may list many control ids; copy this document per "
                      "attesting role.")
     body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=96)
-    return "\n".join(lines) + "\n" + body
+    kind_line, rest = body.split("\n", 1)
+    return "\n".join([*lines, kind_line, DRAFT_LINE]) + "\n" + rest

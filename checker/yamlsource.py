@@ -236,10 +236,24 @@ def _describe(node: yaml.Node) -> str:
 def _scalar(node: yaml.ScalarNode, display: str) -> Any:
     try:
         return _construct(node, display)
-    except ValueError as exc:  # 2026-02-30, hour 25, an integer of 5,000 digits
-        why = (f"invalid date {node.value!r}: {exc}" if node.tag == _TAG + "timestamp"
-               else f"number {node.value[:20]!r}... is too long to be a number")
-        raise InputError.at(_at(display, node), why) from exc
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+        # ValueError: 2026-02-30, hour 25, an integer of 5,000 digits; the others: a value
+        # that an explicit tag makes impossible (!!bool maybe, !!int '', !!timestamp x)
+        raise InputError.at(_at(display, node), _impossible(node, exc)) from exc
+
+
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
+def _impossible(node: yaml.ScalarNode, exc: Exception) -> str:
+    name = node.tag.removeprefix(_TAG)
+    if isinstance(exc, ValueError) and name == "timestamp" and node.value[:1].isdigit():
+        return f"invalid date {node.value!r}: {exc}"
+    if isinstance(exc, ValueError) and name in ("int", "float") and \
+            len(node.value) > 20 and node.value.lstrip("+-").replace("_", "").isdigit():
+        return f"number {node.value[:20]!r}... is too long to be a number"
+    return f"{node.value[:40]!r} is not a valid {name} (tag !!{name}); remove the tag or " \
+           "correct the value"
 
 
 def _construct(node: yaml.ScalarNode, display: str) -> Any:
@@ -247,6 +261,8 @@ def _construct(node: yaml.ScalarNode, display: str) -> Any:
     if tag == _TAG + "str":
         return node.value
     if tag == _TAG + "null":
+        if node.value not in _NULLS:  # PyYAML would read any text tagged !!null as null
+            raise ValueError(node.value)
         return None
     if tag == _TAG + "bool":
         return _SCALAR.construct_yaml_bool(node)

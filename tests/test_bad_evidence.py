@@ -17,6 +17,14 @@ BAD_FILES = {
                       "x.yaml:2:1: duplicate key 'kind'"),
     "unknown_kind": ("x.yaml", "kind: hosts_typo\nid: a\ntitle: t\nowner: o\n"
                      "collected: 2026-01-01\nfacts: {}\n", "x.yaml:1:1: unknown evidence kind"),
+    "impossible_bool": ("x.yaml", "kind: auth_policy\nfacts: {mfa: !!bool maybe}\n",
+                        "x.yaml:2:14: 'maybe' is not a valid bool (tag !!bool)"),
+    "impossible_int": ("x.yaml", "kind: auth_policy\nfacts:\n  min_length: !!int ''\n",
+                       "x.yaml:3:15: '' is not a valid int (tag !!int)"),
+    "impossible_timestamp": ("x.yaml", "kind: auth_policy\ncollected: !!timestamp x\n",
+                             "x.yaml:2:12: 'x' is not a valid timestamp (tag !!timestamp)"),
+    "impossible_float": ("x.yaml", "kind: auth_policy\nfacts: {score: !!float abc}\n",
+                         "x.yaml:2:16: 'abc' is not a valid float (tag !!float)"),
 }
 
 

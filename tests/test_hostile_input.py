@@ -7,6 +7,7 @@ message naming the file and the expected problem, no traceback, and no report.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
@@ -200,3 +201,85 @@ def test_validate_checks_waivers_too(mini):
                          str(mini.controls), "--as-of", "2026-11-01")
     assert result.exit_code == 2
     assert "waivers.yaml" in result.stderr and "MINI-NOPE-01" in result.stderr
+
+
+SKIPPED = {
+    "auth.yaml ": "skipped: the name ends in whitespace; rename it to 'auth.yaml' to load it",
+    "auth.yml~": "skipped: not named *.yaml or *.yml (a backup or a copy?)",
+    "auth.yaml.bak": "skipped: not named *.yaml or *.yml (a backup or a copy?)",
+    ".auth.yaml": "skipped: hidden files are not evidence",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SKIPPED))
+def test_a_yaml_look_alike_that_is_not_loaded_is_named_by_validate(mini, name):
+    (mini.evidence / name).write_text(AUTH.format(length=8))
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert result.exit_code == 0, result.stderr
+    assert f"warning: {mini.evidence}/{name}: {SKIPPED[name]}" in result.stderr
+    assert "in 4 files" in result.stdout
+
+
+def test_a_skipped_look_alike_is_warned_on_stderr_and_noted_in_the_report(mini):
+    (mini.evidence / "auth.yaml.bak").write_text(AUTH.format(length=8))
+    result = mini.run("--format", "json")
+    assert result.exit_code == 0
+    where = f"{mini.evidence}/auth.yaml.bak"
+    assert f"warning: {where}: skipped: not named *.yaml or *.yml" in result.stderr
+    notices = json.loads(result.stdout)["notices"]
+    assert [(n["file"], n["message"].split(";")[0]) for n in notices] == [
+        (where, "skipped: not named *.yaml or *.yml (a backup or a copy?)")]
+
+
+def test_mixed_case_suffix_is_loaded_not_skipped(mini):
+    (mini.evidence / "auth.yaml").rename(mini.evidence / "Auth.Yml")
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--as-of", "2026-11-01")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "in 4 files" in result.stdout
+
+
+@pytest.mark.parametrize(("link", "target", "expected"), [
+    ("loop.yaml", "loop.yaml", "loop.yaml: symbolic link loop; refusing to follow it"),
+    ("a", "b", "a: symbolic link loop; refusing to follow it"),
+    ("gone.yaml", "nothing-here.yaml", "gone.yaml: symbolic link points at nothing"),
+])
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_a_looping_or_dangling_link_is_an_input_error_naming_it(mini, link, target, expected,
+                                                               command):
+    (mini.evidence / link).symlink_to(target)
+    if link == "a":
+        (mini.evidence / "b").symlink_to("a")
+    args = ("--evidence", str(mini.evidence), "--controls", str(mini.controls), "--policies",
+            str(mini.policies), "--as-of", "2026-11-01")
+    result = mini.invoke(command, *(args if command == "run" else args[:4] + args[-2:]))
+    assert result.exit_code == 2, result.stderr
+    assert f"{mini.evidence}/{expected}" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_an_unreadable_directory_is_an_input_error_naming_it(mini, monkeypatch):
+    """Tests run as root, which reads any directory: the refusal is simulated."""
+    secret = mini.evidence / "secret"
+    secret.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path) == secret:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = mini.run()
+    assert result.exit_code == 2, result.stderr
+    assert f"error: {secret}: cannot read directory: Permission denied" in result.stderr
+
+
+def test_a_waivers_file_in_upper_case_is_read_as_waivers(mini):
+    mini.write("evidence/Waivers.YAML", "waivers:\n  - control: MINI-NOPE-01\n    reason: r\n"
+               "    approved_by: Chief Executive\n    approved_on: 2026-10-01\n"
+               "    expires: 2027-03-01\n")
+    result = mini.invoke("validate", "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert f"{mini.evidence}/Waivers.YAML:2:5: waiver names unknown control 'MINI-NOPE-01'" \
+        in result.stderr

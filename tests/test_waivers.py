@@ -108,3 +108,75 @@ def test_waivers_change_the_inputs_digest(mini):
     waive(mini)
     after = json.loads(mini.run("--format", "json").stdout)["inputs_digest"]
     assert before != after
+
+
+def waive_by(mini, approver, control="MINI-PW-01"):
+    mini.write("evidence/waivers.yaml", WAIVER.format(control=control, approved="2026-09-01",
+                                                       expires="2027-03-31", extra="")
+               .replace("M. Proudie (SIRO)", approver))
+
+
+@pytest.mark.parametrize("approver", ["'   '", '"\\t "'])
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_a_blank_approver_is_refused_at_its_line(mini, approver, command):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, approver)
+    result = mini.invoke(command, "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert (f"{mini.evidence}/waivers.yaml:4:5: waiver for MINI-PW-01 has a blank "
+            "approved_by") in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_the_owner_of_the_evidence_cannot_approve_its_waiver(mini, command):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, "identity   MANAGER")  # auth.yaml's owner is "Identity Manager"
+    result = mini.invoke(command, "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert (f"{mini.evidence}/waivers.yaml:4:5: waiver for MINI-PW-01 is approved by "
+            f"'identity   MANAGER', the owner of evidence auth-ad ({mini.evidence}/auth.yaml:1:1)"
+            ": a waiver needs an approver independent of what it waives") in result.stderr
+
+
+def test_the_attesting_owner_cannot_waive_the_control_they_attest(mini):
+    waive_by(mini, "SIRO", control="MINI-ATT-01")  # attestation.yaml's owner is "SIRO"
+    result = mini.run()
+    assert result.exit_code == 2
+    assert "waiver for MINI-ATT-01 is approved by 'SIRO', the owner of evidence att-1" \
+        in result.stderr
+
+
+def test_the_owner_of_the_control_in_the_catalogue_cannot_approve_its_waiver(mini):
+    text = (mini.controls / "mini.yaml").read_text()
+    mini.write("controls/mini.yaml", text.replace(
+        "    title: Passwords of at least 12 characters\n",
+        "    title: Passwords of at least 12 characters\n    owner: Head of IT\n"))
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, "Head of IT")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert ("waiver for MINI-PW-01 is approved by 'Head of IT', the owner of MINI-PW-01 in the "
+            "catalogue") in result.stderr
+
+
+def test_the_owner_of_the_control_in_the_profile_cannot_approve_its_waiver(mini):
+    profile = (mini.evidence / "organisation.yaml").read_text()
+    mini.write("evidence/organisation.yaml", profile.replace(
+        "  pecr_provider: false\n",
+        "  pecr_provider: false\n  control_owners: {MINI-PW-01: J. Smith}\n"))
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, "j. smith")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert ("waiver for MINI-PW-01 is approved by 'j. smith', the owner of MINI-PW-01 in the "
+            "organisation profile") in result.stderr
+
+
+def test_an_independent_approver_still_waives(mini):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, "Chief Executive")
+    result = mini.run("--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert control(result, "MINI-PW-01")["status"] == "waived"

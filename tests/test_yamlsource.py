@@ -100,3 +100,20 @@ def test_arbitrary_text_either_loads_or_is_a_located_input_error(text):
         load(text)
     except InputError as exc:
         assert all(p.location.file == "e.yaml" for p in exc.problems)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("!!bool maybe", "e.yaml:2:8: 'maybe' is not a valid bool (tag !!bool)"),
+    ("!!int ''", "e.yaml:2:8: '' is not a valid int (tag !!int)"),
+    ("!!timestamp x", "e.yaml:2:8: 'x' is not a valid timestamp (tag !!timestamp)"),
+    ("!!float abc", "e.yaml:2:8: 'abc' is not a valid float (tag !!float)"),
+    ("!!null maybe", "e.yaml:2:8: 'maybe' is not a valid null (tag !!null)"),
+])
+def test_explicit_tag_with_an_impossible_value_is_a_located_refusal(value, expected):
+    assert refusal(f"kind: x\nvalue: {value}\n").startswith(expected)
+
+
+def test_explicit_tags_with_possible_values_still_load():
+    [doc] = load("a: !!bool yes\nb: !!int '7'\nc: !!float 1\nd: !!null ''\n"
+                 "e: !!timestamp 2026-01-05\n")
+    assert doc.value == {"a": True, "b": 7, "c": 1.0, "d": None, "e": "2026-01-05"}

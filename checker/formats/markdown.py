@@ -57,6 +57,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     icon = "❌" if gaps else "✅"
     parts = [f"### {icon} checker: {report.summary_line(assessment)}", "",
              f"_{cell(report.provenance(assessment))}_"]
+    parts += [text for line in report.drafts_line(assessment) for text in ("", f"**{line}**")]
     if assessment.notices:
         parts += ["", "**Notices**", "", *(f"- {cell(str(n))}" for n in assessment.notices)]
     if view.due_within is not None:

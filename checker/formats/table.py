@@ -18,7 +18,8 @@ _WIDTH = 60
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
-    parts = [_t(report.provenance(assessment))]
+    parts = [_t(report.provenance(assessment)),
+             *(_t(line) for line in report.drafts_line(assessment))]
     if view.due_within is not None:
         return "\n".join([*parts, "", _due(assessment, view)]) + "\n"
     if view.name != "gaps":

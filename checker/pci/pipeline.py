@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from checker import engines
 from checker.errors import ExitCode
-from checker.evidence import load_evidence
-from checker.inputs import load_sources
+from checker.inputs import assess_directory, load_sources
 from checker.model import Assessment, Status
 from checker.pci.drafts import AocDraft, SaqDraft, build
-from checker.runner import assess
-from checker.waivers import load_waivers
 
 FRAMEWORK = "pci"
 
@@ -22,12 +18,8 @@ def draft(evidence_dir: Path, as_of: str, *, controls_dir: Path | None = None,
           engine: str = "regorus") -> tuple[Assessment, AocDraft]:
     """Load catalogue, policies, evidence and waivers once; assess PCI; lay out the drafts."""
     sources = load_sources(controls_dir, policies_dir)
-    sources.catalogue.select((FRAMEWORK,))
-    evidence = load_evidence(evidence_dir, as_of)
-    waivers = load_waivers(evidence_dir, (c.id for c in sources.catalogue.controls), as_of,
-                           None)
-    assessment = assess(sources.catalogue, sources.modules, evidence, engines.create(engine),
-                        as_of, (FRAMEWORK,), waivers)
+    assessment = assess_directory(evidence_dir, as_of, frameworks=(FRAMEWORK,), engine=engine,
+                                  sources=sources)
     return assessment, build(assessment, sources.catalogue.saq_lists)
 
 

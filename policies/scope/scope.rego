@@ -32,22 +32,26 @@ pci_card_present := _both(pci_in_scope, "face_to_face" in channels) if {
 pci_card_present := false if pci_in_scope == false
 
 # Appendix A1 and 11.4.7: multi-tenant service providers.
-pci_multi_tenant_provider := _both(input.organisation.pci.service_provider, input.organisation.pci.multi_tenant_provider)
+pci_multi_tenant_provider := _both(input.organisation.pci.service_provider, object.get(input.organisation.pci, "multi_tenant_provider", null))
 
 # Appendix A2: POS POI terminals that still use SSL or early TLS.
-pci_early_tls_poi := _both(pci_in_scope, input.organisation.pci.early_tls_poi)
+pci_early_tls_poi := _both(pci_in_scope, object.get(input.organisation.pci, "early_tls_poi", null))
 
 # Appendix A3: designated entities (Designated Entities Supplemental Validation).
-pci_designated_entity := _both(pci_in_scope, input.organisation.pci.designated_entity)
+pci_designated_entity := _both(pci_in_scope, object.get(input.organisation.pci, "designated_entity", null))
 
 # Issuer-only bullets (e.g. 3.3.3).
-pci_issuer := _both(pci_in_scope, input.organisation.pci.issuer)
+pci_issuer := _both(pci_in_scope, object.get(input.organisation.pci, "issuer", null))
 
 _both(a, b) := a == true if {
 	is_boolean(a)
 	is_boolean(b)
 	b == true
 }
+
+# Outside the class (no card payments, not a service provider) the flag need not be stated,
+# so callers pass an unstated flag as null: false here, undefined (an error) inside the class.
+_both(a, _) := false if a == false
 
 _both(a, b) := false if {
 	is_boolean(a)

@@ -70,3 +70,18 @@ test_no_card_payments_means_no_card_present_channel_whatever_the_channels if {
 	not_merchant := {"merchant": false, "service_provider": false, "multi_tenant_provider": false, "designated_entity": false, "early_tls_poi": false, "issuer": false}
 	scope.pci_card_present == false with input as {"organisation": {"pci": not_merchant}}
 }
+
+test_no_card_payments_needs_no_other_flag if {
+	no_cards := {"organisation": {"pci": {"merchant": false, "service_provider": false}}}
+	scope.pci_in_scope == false with input as no_cards
+	scope.pci_multi_tenant_provider == false with input as no_cards
+	scope.pci_early_tls_poi == false with input as no_cards
+	scope.pci_designated_entity == false with input as no_cards
+	scope.pci_issuer == false with input as no_cards
+	scope.pci_card_present == false with input as no_cards
+}
+
+test_in_scope_class_flags_stay_undefined_when_unstated if {
+	not scope.pci_issuer with input as {"organisation": {"pci": {"merchant": true, "service_provider": false}}}
+	not scope.pci_multi_tenant_provider with input as {"organisation": {"pci": {"merchant": false, "service_provider": true}}}
+}

@@ -13,7 +13,8 @@ from checker.engines import Engine
 from checker.errors import EvaluationError, Location
 from checker.evidence import ATTESTATION_KIND, ORGANISATION_KIND, EvidenceSet
 from checker.freshness import age_limit, stale
-from checker.model import Assessment, Control, Evidence, Finding, Result, Status
+from checker.levels import caf_profile, decide_level
+from checker.model import Assessment, Control, Evidence, Finding, Level, Result, Status
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
 from checker.timing import phase
@@ -32,10 +33,14 @@ class _Answer:
 
 def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: EvidenceSet,
            engine: Engine, as_of: str, frameworks: tuple[str, ...] = (),
-           waivers: WaiverSet | None = None) -> Assessment:
-    """Evaluate the selected controls in one engine call, decide each status, apply waivers."""
+           waivers: WaiverSet | None = None, caf_profile_key: str | None = None) -> Assessment:
+    """Evaluate the selected controls in one engine call, decide each status, apply waivers.
+
+    Levelled (CAF) controls are judged against the CAF profile named by ``caf_profile_key``,
+    else by the organisation profile's ``caf.profile``."""
     waivers = waivers or WaiverSet((), {})
     controls = catalogue.select(frameworks)
+    profile = caf_profile(catalogue, evidence, controls, caf_profile_key)
     runtime = [m for m in modules if not m.is_test]
     with phase("policies"):
         engine.load([*runtime, aggregate_module(controls)], {})
@@ -46,7 +51,8 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
         by_kind = evidence.by_kind()
         by_id = evidence.by_id()
         results, notices = apply_waivers(
-            tuple(_result(c, answer, by_kind, by_id, as_of) for c in controls),
+            tuple(decide_level(_result(c, answer, by_kind, by_id, as_of), profile)
+                  for c in controls),
             waivers.waivers, as_of)
     selected = tuple(f for f in catalogue.frameworks if not frameworks or f.key in frameworks)
     return Assessment(
@@ -61,6 +67,7 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
                                     evidence.files, waivers.files or {}),
         tool_version=__version__,
         notices=notices,
+        caf_profile=profile,
     )
 
 
@@ -151,7 +158,7 @@ def _findings(control: Control, results: Mapping[str, Any], by_id: Mapping[str, 
         finding = _finding(item, by_id, fallback)
         if finding is None:
             return (), (f"rule {control.policy} gave a finding of the wrong shape: {item!r}; "
-                        "expected a string or {msg, evidence, path}")
+                        "expected a string or {msg, evidence, path, denies}")
         findings.append(finding)
     return tuple(sorted(set(findings), key=_finding_order)), None
 
@@ -168,11 +175,19 @@ def _finding(item: Any, by_id: Mapping[str, Evidence],
         return None
     if path is not None and not isinstance(path, str):
         return None
+    denies = item.get("denies")
+    if denies is not None and denies not in _DENIABLE:
+        return None
     location: Location | None = None
     source = by_id.get(evidence_id) if evidence_id else None
     if source is not None:
         location = source.document.locate(parse_path(path)) if path else source.location
-    return Finding(item["msg"], evidence_id, path, location or fallback)
+    return Finding(item["msg"], evidence_id, path, location or fallback,
+                   Level(denies) if denies else None)
+
+
+#: Levels a finding may deny (Not achieved is what is left when everything above is denied).
+_DENIABLE = (Level.PARTIALLY_ACHIEVED.value, Level.ACHIEVED.value)
 
 
 def _finding_order(finding: Finding) -> tuple[Any, ...]:

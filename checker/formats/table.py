@@ -35,7 +35,7 @@ def _summary(assessment: Assessment) -> str:
 
 def _matrix(assessment: Assessment, detailed: bool) -> str:
     if not detailed:
-        rows = [[r.control.id, _wrap(r.control.title, 48), r.status.label]
+        rows = [[r.control.id, _wrap(r.control.title, 48), r.verdict]
                 for r in assessment.results]
         return tabulate(rows, headers=["control", "title", "status"], tablefmt="simple")
     links = report.mapped(assessment)
@@ -46,7 +46,7 @@ def _matrix(assessment: Assessment, detailed: bool) -> str:
         detail = "\n".join([*(f"- {f}" for f in report.finding_ref(result)),
                             *([f"waived: {report.waiver_ref(result)}"] if result.waiver else [])])
         rows.append([result.control.id, _wrap(result.control.title, 30),
-                     f"{result.control.framework}\n{result.control.area}", result.status.label,
+                     f"{result.control.framework}\n{result.control.area}", result.verdict,
                      evidence, _wrap(detail, 40) or "-",
                      _wrap(", ".join(links.get(result.control.id, ())), 20) or "-"])
     return tabulate(rows, headers=["control", "title", "framework/area", "status", "evidence",
@@ -58,7 +58,7 @@ def _gap_list(gaps: tuple[report.Gap, ...]) -> str:
     for gap in gaps:
         result: Result = gap.result
         detail = [result.reason, *(f"- {f}" for f in report.finding_ref(result))]
-        rows.append([result.control.severity, result.control.id, result.status.label,
+        rows.append([result.control.severity, result.control.id, result.verdict,
                      _wrap(gap.owner, 20), gap.due, _wrap("\n".join(detail), _WIDTH),
                      _wrap(result.control.remediation, 40)])
     return tabulate(rows, headers=["severity", "control", "status", "owner", "due", "why",

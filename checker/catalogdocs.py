@@ -34,7 +34,7 @@ README_BEGIN = "<!-- example-output:begin -->"
 README_END = "<!-- example-output:end -->"
 
 
-def render(catalogue: Catalogue, framework: str, expected: dict[str, Status]) -> str:
+def render(catalogue: Catalogue, framework: str, expected: dict[str, Status | str]) -> str:
     """Markdown: a summary line, then one table per area in catalogue order."""
     controls = catalogue.select((framework,))
     areas: dict[str, list[Control]] = {}
@@ -54,7 +54,7 @@ def render(catalogue: Catalogue, framework: str, expected: dict[str, Status]) ->
     return "\n".join(parts)
 
 
-def _row(control: Control, catalogue: Catalogue, expected: Status | None) -> str:
+def _row(control: Control, catalogue: Catalogue, expected: Status | str | None) -> str:
     decided = (f"`{control.policy}`" if control.mode == "automated"
                else f"attestation by {_join(control.attested_by) or 'any role'}")
     applies = control.applies_rule.removeprefix("data.scope.") if control.applies_rule else ""
@@ -64,7 +64,7 @@ def _row(control: Control, catalogue: Catalogue, expected: Status | None) -> str
     fresh = f"{control.max_age_days} days" if control.max_age_days else ""
     cells = [f"`{control.id}`", control.title, decided, _join(f"`{k}`" for k in control.evidence),
              fresh, applies, _join(maps), control.confidence or "",
-             expected.value if expected else ""]
+             (expected.value if isinstance(expected, Status) else expected) or ""]
     return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
 
@@ -139,7 +139,9 @@ def update(directory: Path, example: Path, readme: Path | None = None) -> list[P
     example output; the changed ones."""
     catalogue = load_sources(None, None).catalogue
     assessment = assess_directory(example, EXAMPLE_AS_OF)
-    expected = {r.control.id: r.status for r in assessment.results}
+    # levelled (CAF) outcomes show their level: "pass (partially achieved; target ...)"
+    expected: dict[str, Status | str] = {r.control.id: r.verdict if r.level else r.status
+                                         for r in assessment.results}
     changed = []
     for framework in catalogue.frameworks:
         path = directory / f"{framework.key}.md"

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checker import schemas
-from checker.errors import InputError, Problem
-from checker.model import Control, Framework, control_sort_key
+from checker.errors import InputError, Location, Problem
+from checker.model import Control, Framework, Level, Link, Profile, control_sort_key
 from checker.pci.saqlists import SaqList, is_saq_path, parse_saq_lists
 from checker.yamlsource import Document, load_documents, read_text
 
 #: The rule an attested control queries when it names none.
 ATTESTATION_RULE = "data.lib.attestation.findings"
+
+#: Files under a directory of this name are CAF profiles (controls/caf/profiles/), not catalogues.
+PROFILES_DIR = "profiles"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,7 @@ class Catalogue:
     frameworks: tuple[Framework, ...]
     files: dict[str, str]
     saq_lists: dict[str, SaqList] = field(default_factory=dict)  # controls/pci/saq/*.yaml
+    profiles: dict[str, Profile] = field(default_factory=dict)
 
     @property
     def controls(self) -> tuple[Control, ...]:
@@ -43,6 +48,13 @@ class Catalogue:
         """Controls that map to ``control_id`` (the reverse of its ``maps_to``)."""
         return tuple(c for c in self.controls if control_id in c.maps_to)
 
+    def profile(self, key: str) -> Profile:
+        """The CAF profile named ``key``; an InputError naming the known ones otherwise."""
+        if key not in self.profiles:
+            known = ", ".join(sorted(self.profiles)) or "none"
+            raise InputError(f"unknown CAF profile '{key}' (known: {known})")
+        return self.profiles[key]
+
 
 def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogue:
     """Load every ``*.yaml`` under ``directory``; raise one InputError listing every problem.
@@ -54,12 +66,14 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     if not directory.is_dir():
         raise InputError(f"{display_root}: controls directory does not exist")
     frameworks: list[Framework] = []
+    profiles: list[Profile] = []
     files: dict[str, str] = {}
     problems: list[Problem] = []
     saq_documents: list[Document] = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
         relative = path.relative_to(directory).as_posix()
         display = f"{display_root}/{relative}"
+        is_profile = PROFILES_DIR in path.relative_to(directory).parts[:-1]
         try:
             text, digest = read_text(path, display)
             files[f"controls/{relative}"] = digest  # digest names do not depend on the cwd
@@ -67,6 +81,11 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
                 saq_documents += load_documents(text, display)
                 continue
             for document in load_documents(text, display):
+                if is_profile:
+                    profile, found = _profile(document)
+                    profiles += [profile] if profile else []
+                    problems += found
+                    continue
                 framework, found = _framework(document)
                 problems += found
                 if framework is not None:
@@ -76,7 +95,7 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     if not frameworks and not problems:
         raise InputError(f"{display_root}: no control catalogue (*.yaml) found")
     merged, found = _merge(frameworks)
-    problems += found + _cross_problems(merged)
+    problems += found + _cross_problems(merged) + _profile_problems(merged, profiles)
     saq_lists: dict[str, SaqList] = {}
     try:
         saq_lists = parse_saq_lists(saq_documents)
@@ -84,7 +103,8 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
         problems += exc.problems
     if problems:
         raise InputError(problems)
-    return Catalogue(tuple(sorted(merged, key=lambda f: f.key)), files, saq_lists)
+    return Catalogue(tuple(sorted(merged, key=lambda f: f.key)), files, saq_lists,
+                     {p.key: p for p in profiles})
 
 
 def _merge(parts: list[Framework]) -> tuple[list[Framework], list[Problem]]:
@@ -120,7 +140,12 @@ def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
             evidence=tuple(raw["evidence"]), mode=raw["mode"],
             policy=raw.get("policy", ATTESTATION_RULE), remediation=raw["remediation"].strip(),
             source=document.locate(("controls", index)),
-            max_age_days=raw.get("max_age_days"), maps_to=tuple(raw.get("maps_to", ())),
+            max_age_days=raw.get("max_age_days"),
+            maps_to=tuple(link.target for link in _links(raw)), links=_links(raw),
+            levels=tuple(Level(v) for v in raw.get("levels", ())),
+            indicators=tuple((Level(k), v.strip()) for k, v in
+                             (raw.get("indicators") or {}).items()),
+            changes=raw.get("changes"),
             applies_rule=applies.get("rule"), applies_reason=applies.get("reason"),
             effective_from=raw.get("effective_from"),
             superseded_by=(raw.get("superseded") or {}).get("by"),
@@ -132,6 +157,51 @@ def _framework(document: Document) -> tuple[Framework | None, list[Problem]]:
                           version=str(value["version"]),
                           controls=tuple(sorted(controls, key=lambda c: control_sort_key(c.id))))
     return framework, []
+
+
+def _links(raw: dict[str, Any]) -> tuple[Link, ...]:
+    """``maps_to`` entries as links: a bare id is an untyped (legacy) link."""
+    return tuple(Link(item) if isinstance(item, str) else
+                 Link(item["id"], item["relation"], item.get("source"), item.get("rationale"))
+                 for item in raw.get("maps_to", ()))
+
+
+def _profile(document: Document) -> tuple[Profile | None, list[Problem]]:
+    found = schemas.problems("caf-profile.schema.json", document.value, document)
+    if found:
+        return None, found
+    value = document.value
+    return Profile(key=value["profile"], name=value["name"],
+                   source=" ".join(value["source"].split()),
+                   confidence=value["confidence"],
+                   targets={k: Level(v) for k, v in value["targets"].items()},
+                   location=document.location), []
+
+
+def _profile_problems(frameworks: list[Framework], profiles: list[Profile]) -> list[Problem]:
+    """A profile names a target for every levelled control of its framework, each one a level
+    that control uses, and nothing else; profile keys are unique."""
+    levelled = {c.id: c for f in frameworks for c in f.controls if c.levels}
+    found: list[Problem] = []
+    seen: set[str] = set()
+    for profile in profiles:
+        where = profile.location or Location("")
+        if profile.key in seen:
+            found.append(Problem(where, f"duplicate CAF profile '{profile.key}'"))
+        seen.add(profile.key)
+        for control_id in sorted(set(levelled) - set(profile.targets), key=control_sort_key):
+            found.append(Problem(where, f"profile '{profile.key}' sets no target for "
+                                 f"{control_id}"))
+        for control_id, target in profile.targets.items():
+            control = levelled.get(control_id)
+            if control is None:
+                found.append(Problem(where, f"profile '{profile.key}': {control_id} is not a "
+                                     "levelled control"))
+            elif target not in control.levels:
+                found.append(Problem(where, f"profile '{profile.key}': target "
+                                     f"{target.value} for {control_id}, which uses only "
+                                     f"{', '.join(v.value for v in control.levels)}"))
+    return found
 
 
 def _cross_problems(frameworks: list[Framework]) -> list[Problem]:

@@ -94,13 +94,15 @@ def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | Non
                      engine: str = "regorus", display_root: str | None = None,
                      limits: Limits | None = None,
                      engine_options: Mapping[str, Any] | None = None,
-                     sources: Sources | None = None) -> Assessment:
+                     sources: Sources | None = None,
+                     caf_profile: str | None = None) -> Assessment:
     """Load everything and evaluate it: the pipeline behind run, matrix, gaps and explain.
 
     ``display_root`` names the evidence directory in reports (``diff`` reads a git ref into
     a temporary directory but reports the paths as they are in the repository). ``sources``,
     when given, are the catalogue and policies already loaded from ``controls_dir`` and
-    ``policies_dir`` (a worker assessing many packs loads them once).
+    ``policies_dir`` (a worker assessing many packs loads them once). ``caf_profile`` names
+    the CAF profile (else the organisation profile's ``caf.profile`` decides).
     """
     with phase("catalogue"):
         if sources is None:
@@ -112,4 +114,5 @@ def assess_directory(evidence_dir: Path, as_of: str, *, controls_dir: Path | Non
         waivers = load_waivers(evidence_dir, sources.catalogue.controls, as_of, display_root,
                                evidence)
     return assess(sources.catalogue, sources.modules, evidence,
-                  engines.create(engine, **(engine_options or {})), as_of, frameworks, waivers)
+                  engines.create(engine, **(engine_options or {})), as_of, frameworks, waivers,
+                  caf_profile)

@@ -48,6 +48,49 @@ FAILING: dict[FailOn, frozenset[Status]] = {
 SEVERITIES = ("critical", "high", "medium", "low")
 
 
+class Level(str, Enum):
+    """A CAF achievement level, lowest first (compare with ``rank``)."""
+
+    NOT_ACHIEVED = "not_achieved"
+    PARTIALLY_ACHIEVED = "partially_achieved"
+    ACHIEVED = "achieved"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A crosswalk link to another framework's control: how they relate, and on what basis.
+    A legacy flat ``maps_to`` id is a link with relation ``None`` (untyped)."""
+
+    target: str
+    relation: str | None = None  # equal, subset, superset, intersects
+    source: str | None = None  # a published mapping that states it ...
+    rationale: str | None = None  # ... or why the project holds it
+
+    @property
+    def label(self) -> str:
+        return f"{self.target} ({self.relation})" if self.relation else self.target
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A CAF profile: the target level of each contributing outcome."""
+
+    key: str
+    name: str
+    source: str
+    confidence: str
+    targets: dict[str, Level] = field(hash=False)
+    location: Location | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Control:
     """One requirement of a framework, and how it is judged."""
@@ -75,6 +118,10 @@ class Control:
     confidence: str | None = None
     renewal_lead_days: int = 0  # days of notice `gaps --due-within` gives before a lapse
     owner: str | None = None  # who answers for the control, where the catalogue names one
+    levels: tuple[Level, ...] = ()  # achievement levels (CAF); empty: a pass/fail control
+    indicators: tuple[tuple[Level, str], ...] = ()
+    changes: str | None = None
+    links: tuple[Link, ...] = ()  # maps_to with relation and source (maps_to keeps the ids)
 
     @property
     def attested(self) -> bool:
@@ -133,6 +180,7 @@ class Finding:
     evidence_id: str | None = None
     path: str | None = None
     location: Location | None = None
+    denies: Level | None = None  # levelled controls: the lowest level this finding rules out
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +216,17 @@ class Result:
     def underlying_status(self) -> Status:
         """The verdict before any waiver: what a waived control actually is."""
         return self.waived_status or self.status
+    level: Level | None = None  # levelled controls: the level the evidence supports ...
+    target: Level | None = None  # ... and the level the profile asks for
+
+    @property
+    def verdict(self) -> str:
+        """The status label, with the level and target for a levelled control:
+        ``fail (partially achieved; target achieved)``."""
+        if self.level is None:
+            return self.status.label
+        target = f"; target {self.target.label}" if self.target else ""
+        return f"{self.status.label} ({self.level.label}{target})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +242,7 @@ class Assessment:
     notices: tuple[Problem, ...] = ()
     profile: Location | None = None  # the organisation profile, which scopes every control
     drafts: tuple[Location, ...] = ()  # unfilled templates; every control using one is a gap
+    caf_profile: Profile | None = None  # the CAF profile whose targets levelled results meet
 
     def counts(self, framework: str | None = None) -> Counter[Status]:
         return Counter(r.status for r in self.results

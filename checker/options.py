@@ -88,8 +88,15 @@ def catalogue_options(func: F) -> F:
 
 
 def framework_option(func: F) -> F:
+    """--framework, and --caf-profile (read back by ``assess_settings``)."""
+    func = click.option("--caf-profile", metavar="KEY", envvar="CHECKER_CAF_PROFILE",
+                        expose_value=False, callback=_remember,
+                        help="CAF profile whose targets CAF outcomes must meet (local-government, "
+                             "govassure-baseline, govassure-enhanced). [default: the "
+                             "organisation profile's caf.profile]")(func)
     return click.option("--framework", "frameworks", multiple=True, metavar="KEY",
-                        help="Only this framework (psn, pci, data-handling); repeatable.")(func)
+                        help="Only this framework (psn, pci, data-handling, caf); "
+                             "repeatable.")(func)
 
 
 def run_options(func: F) -> F:
@@ -136,7 +143,8 @@ def assess_settings(controls_dir: Path | None, policies_dir: Path | None,
     built in one place for run, diff, matrix, gaps and explain."""
     return {"controls_dir": controls_dir, "policies_dir": policies_dir,
             "frameworks": frameworks, "engine": engine, "limits": limits(),
-            "engine_options": engine_settings(engine)}
+            "engine_options": engine_settings(engine),
+            "caf_profile": click.get_current_context().meta.get("checker.caf_profile")}
 
 
 def output_options(formats: list[str], default: str) -> Callable[[F], F]:

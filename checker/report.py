@@ -197,7 +197,7 @@ def matrix_row(result: Result, links: dict[str, tuple[str, ...]]) -> tuple[str, 
     """One control's matrix row; multi-valued cells are joined with newlines."""
     control, items = result.control, result.evidence
     return (control.id, control.title, control.framework, control.area, control.severity,
-            result.status.label, result.reason, decided_by(result), control.confidence or "",
+            result.verdict, result.reason, decided_by(result), control.confidence or "",
             "\n".join(e.id for e in items), "\n".join(str(e.location) for e in items),
             "\n".join(e.collected for e in items), "\n".join(e.file_digest for e in items),
             "\n".join(finding_ref(result)), waiver_ref(result),
@@ -208,7 +208,7 @@ def gap_row(gap: Gap) -> tuple[str, ...]:
     result = gap.result
     why = "\n".join([result.reason, *finding_ref(result)])
     return (result.control.severity, result.control.id, result.control.title,
-            result.control.framework, result.status.label, gap.owner, gap.due, gap.due_rule,
+            result.control.framework, result.verdict, gap.owner, gap.due, gap.due_rule,
             why, result.control.remediation)
 
 

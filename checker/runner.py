@@ -13,7 +13,8 @@ from checker.engines import Engine
 from checker.errors import EvaluationError, Location, Problem
 from checker.evidence import ATTESTATION_KIND, EvidenceSet, draft_location, used_by
 from checker.freshness import age_limit, stale
-from checker.model import Assessment, Control, Evidence, Finding, Result, Status
+from checker.levels import caf_profile, decide_level
+from checker.model import Assessment, Control, Evidence, Finding, Level, Result, Status
 from checker.pci.scoping import scope_results
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
@@ -35,10 +36,14 @@ class _Answer:
 
 def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: EvidenceSet,
            engine: Engine, as_of: str, frameworks: tuple[str, ...] = (),
-           waivers: WaiverSet | None = None) -> Assessment:
-    """Evaluate the selected controls in one engine call, decide each status, apply waivers."""
+           waivers: WaiverSet | None = None, caf_profile_key: str | None = None) -> Assessment:
+    """Evaluate the selected controls in one engine call, decide each status, apply waivers.
+
+    Levelled (CAF) controls are judged against the CAF profile named by ``caf_profile_key``,
+    else by the organisation profile's ``caf.profile``."""
     waivers = waivers or WaiverSet((), {})
     controls = catalogue.select(frameworks)
+    targets = caf_profile(catalogue, evidence, controls, caf_profile_key)
     runtime = [m for m in modules if not m.is_test]
     with phase("policies"):
         engine.load([*runtime, aggregate_module(controls)], {})
@@ -48,11 +53,12 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     with phase("statuses"):
         by_kind = evidence.by_kind()
         by_id = evidence.by_id()
-        profile = evidence.profile
-        unfilled = draft_location(profile) if profile is not None and profile.draft else None
+        organisation = evidence.profile
+        unfilled = (draft_location(organisation)
+                    if organisation is not None and organisation.draft else None)
         results, notices = apply_waivers(
-            scope_results(tuple(_result(c, answer, by_kind, by_id, as_of, unfilled)
-                                for c in controls),
+            scope_results(tuple(decide_level(_result(c, answer, by_kind, by_id, as_of, unfilled),
+                                             targets) for c in controls),
                           evidence.organisation, catalogue.saq_lists,
                           by_kind.get(SAQ_ELIGIBILITY_KIND, ())),
             waivers.waivers, as_of)
@@ -60,7 +66,7 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     return Assessment(
         as_of=as_of,
         organisation=str(evidence.organisation.get("name", "")),
-        profile=profile.location if profile is not None else None,
+        profile=organisation.location if organisation is not None else None,
         frameworks=selected,
         results=results,
         inputs_digest=inputs_digest(catalogue.files,
@@ -69,6 +75,7 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
         tool_version=__version__,
         notices=tuple(sorted((*notices, *evidence.skipped, *_draft_notices(evidence)))),
         drafts=evidence.drafts,
+        caf_profile=targets,
     )
 
 
@@ -163,7 +170,7 @@ def _findings(control: Control, results: Mapping[str, Any], by_id: Mapping[str, 
         finding = _finding(item, by_id, fallback)
         if finding is None:
             return (), (f"rule {control.policy} gave a finding of the wrong shape: {item!r}; "
-                        "expected a string or {msg, evidence, path}")
+                        "expected a string or {msg, evidence, path, denies}")
         findings.append(finding)
     return tuple(sorted(set(findings), key=_finding_order)), None
 
@@ -180,11 +187,19 @@ def _finding(item: Any, by_id: Mapping[str, Evidence],
         return None
     if path is not None and not isinstance(path, str):
         return None
+    denies = item.get("denies")
+    if denies is not None and denies not in _DENIABLE:
+        return None
     location: Location | None = None
     source = by_id.get(evidence_id) if evidence_id else None
     if source is not None:
         location = source.document.locate(parse_path(path)) if path else source.location
-    return Finding(item["msg"], evidence_id, path, location or fallback)
+    return Finding(item["msg"], evidence_id, path, location or fallback,
+                   Level(denies) if denies else None)
+
+
+#: Levels a finding may deny (Not achieved is what is left when everything above is denied).
+_DENIABLE = (Level.PARTIALLY_ACHIEVED.value, Level.ACHIEVED.value)
 
 
 def _finding_order(finding: Finding) -> tuple[Any, ...]:

@@ -37,7 +37,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     lines = []
     for gap in report.gaps(assessment):
         result = gap.result
-        title = f"{result.control.id} {result.status.label}: {result.control.title}"
+        title = f"{result.control.id} {result.verdict}: {result.control.title}"
         level = _LEVEL[result.status]
         if result.findings:
             lines += [command(level, f.message, title, f.location) for f in result.findings]

@@ -61,6 +61,10 @@ def _testcase(suite: ET.Element, result: Result) -> None:
     case = ET.SubElement(suite, "testcase", {
         "name": f"{control.id} {control.title}", "classname": f"{control.framework}.{control.area}",
         "time": "0"})
+    if result.target is not None:  # a levelled (CAF) outcome: the level beside any verdict
+        ET.SubElement(case, "system-out").text = (
+            f"level: {result.level.label if result.level else 'none'}; "
+            f"target: {result.target.label}")
     tag = _FAILURE.get(result.status)
     if tag is None:
         return

@@ -76,7 +76,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         links = report.mapped(assessment)
         parts += ["", "**Control matrix** (open items first, so a cut never hides them)", ""]
         parts += fit(table(["control", "title", "status", "evidence", "findings", "maps to"], (
-            [r.control.id, r.control.title, f"{_ICON[r.status]} {r.status.label}",
+            [r.control.id, r.control.title, f"{_ICON[r.status]} {r.verdict}",
              "\n".join(report.evidence_ref(e) for e in r.evidence),
              "\n".join([*report.finding_ref(r),
                         *([f"waived: {report.waiver_ref(r)}"] if r.waiver else [])]),
@@ -86,7 +86,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     budget = LIMIT - sum(len(p) + 1 for p in parts)
     parts += fit(table(["severity", "control", "status", "owner", "due", "why"], (
         [g.result.control.severity, f"{g.result.control.id} {g.result.control.title}",
-         f"{_ICON[g.result.status]} {g.result.status.label}", g.owner, g.due,
+         f"{_ICON[g.result.status]} {g.result.verdict}", g.owner, g.due,
          "\n".join([g.result.reason, *report.finding_ref(g.result)])] for g in gaps)),
         budget) if gaps else ["None."]
     return "\n".join(parts) + "\n"

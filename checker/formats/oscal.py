@@ -130,7 +130,7 @@ def _target_status(result: Result, satisfied: bool) -> dict[str, Any]:
 def _finding(result: Result, ids: _Ids) -> dict[str, Any]:
     control = result.control
     satisfied = result.status in (Status.PASS, Status.NOT_APPLICABLE)
-    lines = [f"{result.status.label}: {result.reason}", *report.finding_ref(result)]
+    lines = [f"{result.verdict}: {result.reason}", *report.finding_ref(result)]
     if result.waiver:
         lines.append(f"waived: {report.waiver_ref(result)}")
     finding: dict[str, Any] = {
@@ -140,7 +140,9 @@ def _finding(result: Result, ids: _Ids) -> dict[str, Any]:
         "props": [_prop("status", result.status.value), _prop("severity", control.severity),
                   _prop("framework", control.framework), _prop("policy", control.policy),
                   *([_prop("underlying-status", result.underlying_status.value)]
-                    if result.waived_status is not None else [])],
+                    if result.waived_status is not None else []),
+                  *([_prop("level", result.level.value)] if result.level else []),
+                  *([_prop("target-level", result.target.value)] if result.target else [])],
         "target": {
             "type": "objective-id", "target-id": control.id,
             "status": _target_status(result, satisfied),

@@ -103,7 +103,7 @@ def _results(result: Result, rule_index: int, where: Location) -> list[dict[str,
         return [{**base, "message": {"text": f"{control.id}: {f.message}"},
                  "locations": [location(f.location or where)]}
                 for f in result.findings]
-    return [{**base, "message": {"text": f"{control.id} {result.status.label}: {result.reason}"},
+    return [{**base, "message": {"text": f"{control.id} {result.verdict}: {result.reason}"},
              "locations": [location(where)]}]
 
 

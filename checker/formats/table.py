@@ -40,7 +40,7 @@ def _summary(assessment: Assessment) -> str:
 
 def _matrix(assessment: Assessment, detailed: bool) -> str:
     if not detailed:
-        rows = [[_t(r.control.id), _wrap(_t(r.control.title), 48), r.status.label]
+        rows = [[_t(r.control.id), _wrap(_t(r.control.title), 48), r.verdict]
                 for r in assessment.results]
         return tabulate(rows, headers=["control", "title", "status"], tablefmt="simple")
     links = report.mapped(assessment)
@@ -54,7 +54,7 @@ def _matrix(assessment: Assessment, detailed: bool) -> str:
                               else [])])
         rows.append([_t(result.control.id), _wrap(_t(result.control.title), 30),
                      f"{_t(result.control.framework)}\n{_t(result.control.area)}",
-                     result.status.label, evidence, _wrap(detail, 40) or "-",
+                     result.verdict, evidence, _wrap(detail, 40) or "-",
                      _wrap(_t(", ".join(links.get(result.control.id, ()))), 20) or "-"])
     return tabulate(rows, headers=["control", "title", "framework/area", "status", "evidence",
                                    "findings", "maps to"], tablefmt="simple")
@@ -65,7 +65,7 @@ def _gap_list(gaps: tuple[report.Gap, ...]) -> str:
     for gap in gaps:
         result: Result = gap.result
         detail = [_t(result.reason), *(f"- {_t(f)}" for f in report.finding_ref(result))]
-        rows.append([_t(result.control.severity), _t(result.control.id), result.status.label,
+        rows.append([_t(result.control.severity), _t(result.control.id), result.verdict,
                      _wrap(_t(gap.owner), 20), gap.due, _wrap("\n".join(detail), _WIDTH),
                      _wrap(_t(result.control.remediation), 40)])
     return tabulate(rows, headers=["severity", "control", "status", "owner", "due", "why",

@@ -28,6 +28,9 @@ _role(doc, roles) := {finding.of(doc, "facts.role", msg) |
 
 _fact(doc, key) := object.get(doc.facts, key, "(not stated)")
 
+# Whether `role` is one of `roles` (used by levelled attestations, data.caf.attested).
+role_accepted(role, roles) if _accepted(role, roles)
+
 # Roles match ignoring case and surrounding spaces ("siro " is "SIRO"); otherwise exactly.
 _accepted(role, roles) if {
 	some accepted in roles

@@ -1,0 +1,31 @@
+package caf.b_test
+
+import rego.v1
+
+import data.caf.b
+
+_software(supported) := {"as_of": "2026-11-01", "evidence": {"software_inventory": [{
+	"id": "sw-1",
+	"facts": {"hosts": [{"name": "FS01", "software": [{"name": "Windows Server", "version": "2012", "supported": supported, "licensed": true}]}]},
+}]}}
+
+_patches(installed) := {"as_of": "2026-11-01", "evidence": {"patch_status": [{
+	"id": "patch-1",
+	"facts": {"hosts": [{"name": "FS01", "patches": [{"id": "KB1", "severity": "critical", "released": "2026-10-01", "installed": installed}]}]},
+}]}}
+
+test_unsupported_software_rules_out_partially_achieved if {
+	[f.denies | some f in b.vulnerability_management] == ["partially_achieved"] with input as _software(false)
+}
+
+test_supported_software_rules_out_nothing if {
+	count(b.vulnerability_management) == 0 with input as _software(true)
+}
+
+test_late_critical_patch_rules_out_achieved if {
+	[f.denies | some f in b.vulnerability_management] == ["achieved"] with input as _patches("2026-10-30")
+}
+
+test_patch_within_14_days_rules_out_nothing if {
+	count(b.vulnerability_management) == 0 with input as _patches("2026-10-10")
+}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
+import sys
 import traceback
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,11 @@ class CheckerGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted; no report written", err=True)
             ctx.exit(INTERRUPTED)
+        except BrokenPipeError:  # `checker ... | head`: the reader left; the output is partial
+            _silence_stdout()
+            click.echo("error: standard output was closed before the report was complete",
+                       err=True)
+            ctx.exit(BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:  # an unexpected crash must never read as a clean run
@@ -64,6 +71,15 @@ class CheckerGroup(click.Group):
 
 #: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED = 130
+#: Exit status when the reader of standard output goes away, as shells report SIGPIPE.
+BROKEN_PIPE = 141
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -52,7 +52,9 @@ def _to_stdout(content: str | bytes) -> None:
         else:
             click.echo(content, nl=False)
             sys.stdout.flush()
-    except OSError as exc:  # a full disk behind a redirect, a closed pipe
+    except BrokenPipeError:  # the reader left (`| head`): the command line reports it
+        raise
+    except OSError as exc:  # a full disk behind a redirect
         raise InputError.at(Location("standard output"), f"cannot write report: "
                             f"{exc.strerror or exc}") from exc
 

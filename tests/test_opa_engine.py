@@ -9,6 +9,7 @@ import json
 import os
 import re
 import socket
+import threading
 import time
 from collections.abc import Iterator
 
@@ -191,3 +192,74 @@ def test_upload_retries_modules_rejected_for_a_missing_dependency(
     monkeypatch.setattr(engine, "_put_policy", put)
     engine._upload([PolicyModule("p/user.rego", "", ""), PolicyModule("p/lib.rego", "", "")])
     assert accepted == ["p/lib.rego", "p/user.rego"]
+
+
+class _Trickler:
+    """A TCP server that reads a request, then answers one byte every ``pause`` seconds,
+    for ever (``where``: "headers" trickles the status line, "body" sends headers first)."""
+
+    def __init__(self, where: str, pause: float = 0.2) -> None:
+        self.where, self.pause = where, pause
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.1)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        with conn:
+            conn.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 999999\r\n\r\n"
+            try:
+                if self.where == "body":
+                    conn.sendall(head)
+                    head = b'{"result": [' + b" " * 999990
+                for byte in head:
+                    if self.stop.wait(self.pause):
+                        return
+                    conn.sendall(bytes([byte]))
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+        self.thread.join(2)
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_trickling_server_times_out_at_the_deadline(mini: Mini, where: str) -> None:
+    """One byte every 0.2 s keeps every socket read inside any per-read timeout; only a
+    total deadline per request stops it."""
+    server = _Trickler(where)
+    try:
+        start = time.monotonic()
+        result = mini.run("--engine", "opa", "--opa-url", server.url, "--opa-timeout", "1.5")
+        elapsed = time.monotonic() - start
+    finally:
+        server.close()
+    assert result.exit_code == 3
+    assert "list policies: no complete answer within 1.5 s" in result.stderr
+    assert f"opa {server.url}" in result.stderr
+    assert elapsed < 4
+    assert "pass" not in result.stdout
+
+
+def test_an_oversized_answer_is_an_evaluation_error(opa: OpaLikeServer,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.engines.opa as opa_module
+
+    monkeypatch.setattr(opa_module, "MAX_ANSWER_BYTES", 10)
+    engine = OpaEngine(opa.url, timeout=5)
+    opa.put_policy("x", "package x\n\nimport rego.v1\n\ny := 1\n")
+    with pytest.raises(EvaluationError, match="answer larger than 10 bytes"):
+        engine.load([], {})

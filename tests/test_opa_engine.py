@@ -1,6 +1,6 @@
-"""The OPA engine over real HTTP: against the OPA-like test server, and a real OPA if given.
-
-A real OPA is used when CHECKER_OPA_URL is set (e.g. ``opa run --server`` on :8181).
+"""The OPA engine over real HTTP: its failure modes against test servers (faults, tokens,
+a server that trickles its answer), and a real OPA where one is available (CHECKER_OPA_URL,
+or a fresh ``opa run --server`` from CHECKER_OPA_BIN / PATH).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import Mini
-from opa_server import OpaLikeServer, serving
+from opa_server import NO_OPA, OpaLikeServer, opa_binary, real_opa, serving
 
 from checker.engines.opa import OpaEngine, policy_id
 from checker.errors import EvaluationError, InputError
 from checker.policies import PolicyModule
 
 REAL_OPA = os.environ.get("CHECKER_OPA_URL")
+OPA_BIN = opa_binary()
 
 
 @pytest.fixture
@@ -154,12 +155,26 @@ def test_engine_evaluates_one_query(opa: OpaLikeServer) -> None:
     engine.close()
 
 
-@pytest.mark.skipif(not REAL_OPA, reason="no real OPA: set CHECKER_OPA_URL (e.g. "
-                    "http://127.0.0.1:8181 from `opa run --server`) to run against one")
-def test_real_opa_same_json(mini: Mini) -> None:
+@pytest.mark.skipif(not REAL_OPA, reason="no OPA server named: set CHECKER_OPA_URL (.ci/run "
+                    "starts one where Go is installed) to run against it")
+def test_opa_named_by_the_environment_same_json(mini: Mini) -> None:
     assert REAL_OPA
     local = _json_run(mini)
     assert _json_run(mini, "--engine", "opa", "--opa-url", REAL_OPA) == local
+
+
+@pytest.mark.skipif(OPA_BIN is None, reason=NO_OPA)
+def test_real_opa_rejection_names_our_file_and_line(mini: Mini) -> None:
+    assert OPA_BIN
+    mini.write("policies/mini/broken.rego",
+               "package mini.broken\n\nimport rego.v1\n\nbad if {\n\tx :=\n}\n")
+    with real_opa(OPA_BIN) as url:
+        result = mini.run("--engine", "opa", "--opa-url", url)
+    assert result.exit_code == 3
+    assert re.search(re.escape(f"{mini.policies.as_posix()}/mini/broken.rego:") + "[67]:",
+                     result.stderr)
+    assert "OPA rejected the policy: rego_parse_error" in result.stderr
+    assert "pass" not in result.stdout
 
 
 def test_upload_order_puts_dependencies_first() -> None:

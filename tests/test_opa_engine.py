@@ -278,3 +278,20 @@ def test_an_oversized_answer_is_an_evaluation_error(opa: OpaLikeServer,
     opa.put_policy("x", "package x\n\nimport rego.v1\n\ny := 1\n")
     with pytest.raises(EvaluationError, match="answer larger than 10 bytes"):
         engine.load([], {})
+
+
+def test_http_proxy_from_the_environment_is_used(mini: Mini, opa: OpaLikeServer,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTTP_PROXY is honoured (the test server stands in for the proxy: it routes on the
+    path of the absolute URL a proxy receives); the OPA host itself does not resolve."""
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", opa.url)
+    result = mini.run("--engine", "opa", "--opa-url", "http://opa.invalid:8181")
+    assert result.exit_code == 0, result.stderr
+    assert ("POST", "/v1/data/checker/aggregate") in opa.log
+    monkeypatch.setenv("NO_PROXY", "opa.invalid")
+    bypassed = mini.run("--engine", "opa", "--opa-url", "http://opa.invalid:8181",
+                        "--opa-timeout", "3")
+    assert bypassed.exit_code == 3
+    assert "cannot reach the OPA server" in bypassed.stderr

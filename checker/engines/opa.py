@@ -13,6 +13,7 @@ has one total deadline (connect, send and every read together) and a bounded ans
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import http.client
@@ -23,9 +24,10 @@ import socket
 import ssl
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from checker.engines.base import RuleIndex
 from checker.errors import EvaluationError, InputError, Location, Problem
@@ -84,6 +86,7 @@ class RestClient:
         self.retries = retries
         self.max_bytes = MAX_ANSWER_BYTES if max_bytes is None else max_bytes
         self._headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._proxy = _proxy_for(self.https, self.host)
 
     def request(self, method: str, path: str, body: bytes | None = None,
                 content_type: str = "application/json") -> bytes:
@@ -106,7 +109,11 @@ class RestClient:
             headers = {**self._headers, "Accept": "application/json", "Connection": "close"}
             if body is not None:
                 headers["Content-Type"] = content_type
-            connection.request(method, path, body=body, headers=headers)
+            target = path
+            if self._proxy and not self.https:  # a plain-HTTP proxy takes the absolute URL
+                target = f"http://{self.host}:{self.port}{path}"
+                headers.update(self._proxy[2])
+            connection.request(method, target, body=body, headers=headers)
             response = connection.getresponse()
             data = response.read(self.max_bytes + 1)
             if expired.is_set():
@@ -132,12 +139,16 @@ class RestClient:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise OpaTimeout(f"no connection within {self.timeout:g} s")
+            host, port = (self._proxy[0], self._proxy[1]) if self._proxy else (self.host,
+                                                                                self.port)
             connection: http.client.HTTPConnection
             if self.https:
                 connection = http.client.HTTPSConnection(
-                    self.host, self.port, timeout=left, context=ssl.create_default_context())
+                    host, port, timeout=left, context=ssl.create_default_context())
+                if self._proxy:  # CONNECT through the proxy, TLS with the server itself
+                    connection.set_tunnel(self.host, self.port, headers=self._proxy[2])
             else:
-                connection = http.client.HTTPConnection(self.host, self.port, timeout=left)
+                connection = http.client.HTTPConnection(host, port, timeout=left)
             try:
                 connection.connect()
                 return connection
@@ -319,6 +330,25 @@ def _rejections(rejected: list[tuple[PolicyModule, dict[str, Any]]],
                                     f"{code + ': ' if code else ''}{message}"))
     own = [p for p in problems if "undefined" not in p.message]
     return own or problems
+
+
+def _proxy_for(https: bool, host: str) -> tuple[str, int, dict[str, str]] | None:
+    """The proxy ``HTTPS_PROXY``/``HTTP_PROXY`` name for ``host`` (None when ``NO_PROXY``
+    covers it): host, port and any Proxy-Authorization header."""
+    if urllib.request.proxy_bypass(host):
+        return None
+    proxy = urllib.request.getproxies().get("https" if https else "http")
+    if not proxy:
+        return None
+    parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    if not parts.hostname:
+        return None
+    headers = {}
+    if parts.username:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        headers["Proxy-Authorization"] = "Basic " + base64.b64encode(
+            credentials.encode()).decode()
+    return parts.hostname, parts.port or 8080, headers
 
 
 def _describe_error(body: Mapping[str, Any]) -> str:

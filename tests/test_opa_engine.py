@@ -295,3 +295,24 @@ def test_http_proxy_from_the_environment_is_used(mini: Mini, opa: OpaLikeServer,
                         "--opa-timeout", "3")
     assert bypassed.exit_code == 3
     assert "cannot reach the OPA server" in bypassed.stderr
+
+
+def test_tls_to_a_plain_http_server_fails_closed(mini: Mini, opa: OpaLikeServer) -> None:
+    result = mini.run("--engine", "opa", "--opa-url", opa.url.replace("http:", "https:"),
+                      "--opa-timeout", "5")
+    assert result.exit_code == 3
+    assert "list policies: TLS with the OPA server failed" in result.stderr
+
+
+def test_a_server_that_accepts_but_never_answers_the_handshake_times_out(mini: Mini) -> None:
+    """TLS handshake included in the deadline: the listener accepts and stays silent."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    try:
+        url = f"https://127.0.0.1:{listener.getsockname()[1]}"
+        start = time.monotonic()
+        result = mini.run("--engine", "opa", "--opa-url", url, "--opa-timeout", "1.5")
+        assert time.monotonic() - start < 4
+    finally:
+        listener.close()
+    assert result.exit_code == 3
+    assert "list policies: no connection within 1.5 s" in result.stderr

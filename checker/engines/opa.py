@@ -92,20 +92,21 @@ class RestClient:
                 content_type: str = "application/json") -> bytes:
         """The answer's body; raises OpaUnreachable, OpaTimeout or OpaHttpError."""
         deadline = time.monotonic() + self.timeout
-        connection = self._connect(deadline)
         expired = threading.Event()
+        current: list[http.client.HTTPConnection] = []  # the connection being attempted
 
         def abort() -> None:
             expired.set()
-            sock = connection.sock
+            sock = current[-1].sock if current else None
             if sock is not None:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
 
-        watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), abort)
+        watchdog = threading.Timer(self.timeout, abort)
         watchdog.daemon = True
         watchdog.start()
         try:
+            connection = self._connect(deadline, current)
             headers = {**self._headers, "Accept": "application/json", "Connection": "close"}
             if body is not None:
                 headers["Content-Type"] = content_type
@@ -120,20 +121,25 @@ class RestClient:
                 raise OpaTimeout(f"no complete answer within {self.timeout:g} s")
             if len(data) > self.max_bytes:
                 raise ValueError(f"answer larger than {self.max_bytes} bytes")
+        except (OpaUnreachable, OpaTimeout):
+            raise
         except (OSError, http.client.HTTPException) as exc:
             if expired.is_set() or isinstance(exc, TimeoutError):
                 raise OpaTimeout(f"no complete answer within {self.timeout:g} s") from exc
             raise
         finally:
             watchdog.cancel()
-            connection.close()
+            for attempt in current:
+                attempt.close()
         if response.status >= 400:
             raise OpaHttpError(response.status, response.reason or "", data)
         return data
 
-    def _connect(self, deadline: float) -> http.client.HTTPConnection:
-        """A connected socket, retrying refused or unreachable connections with backoff
-        (sleeps of BACKOFF_SECONDS * 1, 2, 4..., never past half the time left)."""
+    def _connect(self, deadline: float,
+                 current: list[http.client.HTTPConnection]) -> http.client.HTTPConnection:
+        """A connected socket (TLS and proxy tunnel included), retrying refused or unreachable
+        connections with backoff (sleeps of BACKOFF_SECONDS * 1, 2, 4..., never past half the
+        time left); each attempt is appended to ``current`` for the watchdog."""
         attempt = 0
         while True:
             left = deadline - time.monotonic()
@@ -149,6 +155,7 @@ class RestClient:
                     connection.set_tunnel(self.host, self.port, headers=self._proxy[2])
             else:
                 connection = http.client.HTTPConnection(host, port, timeout=left)
+            current.append(connection)
             try:
                 connection.connect()
                 return connection
@@ -156,10 +163,11 @@ class RestClient:
                 connection.close()
                 raise OpaTimeout(f"no connection within {self.timeout:g} s") from exc
             except ssl.SSLError:
-                connection.close()
-                raise
+                raise  # a TLS failure is not worth retrying
             except OSError as exc:
                 connection.close()
+                if time.monotonic() >= deadline:
+                    raise OpaTimeout(f"no connection within {self.timeout:g} s") from exc
                 if attempt >= self.retries:
                     raise OpaUnreachable(_reason(exc)) from exc
                 pause = min(BACKOFF_SECONDS * 2 ** attempt, (deadline - time.monotonic()) / 2)
@@ -279,6 +287,8 @@ class OpaEngine:
             raise self._error(f"{what}: {exc}") from exc
         except OpaHttpError as exc:
             raise self._error(f"{what}: {_http_error(exc)}") from exc
+        except ssl.SSLError as exc:
+            raise self._error(f"{what}: TLS with the OPA server failed ({exc})") from exc
         except (OSError, http.client.HTTPException, ValueError, TypeError, KeyError,
                 AttributeError) as exc:
             raise self._error(f"{what}: malformed answer ({type(exc).__name__}: {exc})") from exc

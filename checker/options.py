@@ -119,7 +119,8 @@ def opa_options(func: F) -> F:
     func = click.option("--opa-timeout", type=click.FloatRange(0.1), default=30.0,
                         show_default=True, metavar="SECONDS", envvar="CHECKER_OPA_TIMEOUT",
                         expose_value=False, callback=_remember,
-                        help="Per-request timeout for the OPA server.")(func)
+                        help="Deadline of each request to the OPA server: connecting, sending and "
+                             "reading the whole answer.")(func)
     return click.option("--opa-url", metavar="URL", envvar="CHECKER_OPA_URL",
                         expose_value=False, callback=_remember,
                         help="OPA server root for --engine opa; a bearer token is read from "

@@ -1,6 +1,6 @@
-"""The OPA engine over real HTTP: against the OPA-like test server, and a real OPA if given.
-
-A real OPA is used when CHECKER_OPA_URL is set (e.g. ``opa run --server`` on :8181).
+"""The OPA engine over real HTTP: its failure modes against test servers (faults, tokens,
+a server that trickles its answer), and a real OPA where one is available (CHECKER_OPA_URL,
+or a fresh ``opa run --server`` from CHECKER_OPA_BIN / PATH).
 """
 
 from __future__ import annotations
@@ -9,18 +9,20 @@ import json
 import os
 import re
 import socket
+import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 from conftest import Mini
-from opa_server import OpaLikeServer, serving
+from opa_server import NO_OPA, OpaLikeServer, opa_binary, real_opa, serving
 
 from checker.engines.opa import OpaEngine, policy_id
 from checker.errors import EvaluationError, InputError
 from checker.policies import PolicyModule
 
 REAL_OPA = os.environ.get("CHECKER_OPA_URL")
+OPA_BIN = opa_binary()
 
 
 @pytest.fixture
@@ -153,12 +155,26 @@ def test_engine_evaluates_one_query(opa: OpaLikeServer) -> None:
     engine.close()
 
 
-@pytest.mark.skipif(not REAL_OPA, reason="no real OPA: set CHECKER_OPA_URL (e.g. "
-                    "http://127.0.0.1:8181 from `opa run --server`) to run against one")
-def test_real_opa_same_json(mini: Mini) -> None:
+@pytest.mark.skipif(not REAL_OPA, reason="no OPA server named: set CHECKER_OPA_URL (.ci/run "
+                    "starts one where Go is installed) to run against it")
+def test_opa_named_by_the_environment_same_json(mini: Mini) -> None:
     assert REAL_OPA
     local = _json_run(mini)
     assert _json_run(mini, "--engine", "opa", "--opa-url", REAL_OPA) == local
+
+
+@pytest.mark.skipif(OPA_BIN is None, reason=NO_OPA)
+def test_real_opa_rejection_names_our_file_and_line(mini: Mini) -> None:
+    assert OPA_BIN
+    mini.write("policies/mini/broken.rego",
+               "package mini.broken\n\nimport rego.v1\n\nbad if {\n\tx :=\n}\n")
+    with real_opa(OPA_BIN) as url:
+        result = mini.run("--engine", "opa", "--opa-url", url)
+    assert result.exit_code == 3
+    assert re.search(re.escape(f"{mini.policies.as_posix()}/mini/broken.rego:") + "[67]:",
+                     result.stderr)
+    assert "OPA rejected the policy: rego_parse_error" in result.stderr
+    assert "pass" not in result.stdout
 
 
 def test_upload_order_puts_dependencies_first() -> None:
@@ -191,3 +207,112 @@ def test_upload_retries_modules_rejected_for_a_missing_dependency(
     monkeypatch.setattr(engine, "_put_policy", put)
     engine._upload([PolicyModule("p/user.rego", "", ""), PolicyModule("p/lib.rego", "", "")])
     assert accepted == ["p/lib.rego", "p/user.rego"]
+
+
+class _Trickler:
+    """A TCP server that reads a request, then answers one byte every ``pause`` seconds,
+    for ever (``where``: "headers" trickles the status line, "body" sends headers first)."""
+
+    def __init__(self, where: str, pause: float = 0.2) -> None:
+        self.where, self.pause = where, pause
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.1)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        with conn:
+            conn.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 999999\r\n\r\n"
+            try:
+                if self.where == "body":
+                    conn.sendall(head)
+                    head = b'{"result": [' + b" " * 999990
+                for byte in head:
+                    if self.stop.wait(self.pause):
+                        return
+                    conn.sendall(bytes([byte]))
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+        self.thread.join(2)
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_trickling_server_times_out_at_the_deadline(mini: Mini, where: str) -> None:
+    """One byte every 0.2 s keeps every socket read inside any per-read timeout; only a
+    total deadline per request stops it."""
+    server = _Trickler(where)
+    try:
+        start = time.monotonic()
+        result = mini.run("--engine", "opa", "--opa-url", server.url, "--opa-timeout", "1.5")
+        elapsed = time.monotonic() - start
+    finally:
+        server.close()
+    assert result.exit_code == 3
+    assert "list policies: no complete answer within 1.5 s" in result.stderr
+    assert f"opa {server.url}" in result.stderr
+    assert elapsed < 4
+    assert "pass" not in result.stdout
+
+
+def test_an_oversized_answer_is_an_evaluation_error(opa: OpaLikeServer,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.engines.opa as opa_module
+
+    monkeypatch.setattr(opa_module, "MAX_ANSWER_BYTES", 10)
+    engine = OpaEngine(opa.url, timeout=5)
+    opa.put_policy("x", "package x\n\nimport rego.v1\n\ny := 1\n")
+    with pytest.raises(EvaluationError, match="answer larger than 10 bytes"):
+        engine.load([], {})
+
+
+def test_http_proxy_from_the_environment_is_used(mini: Mini, opa: OpaLikeServer,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTTP_PROXY is honoured (the test server stands in for the proxy: it routes on the
+    path of the absolute URL a proxy receives); the OPA host itself does not resolve."""
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", opa.url)
+    result = mini.run("--engine", "opa", "--opa-url", "http://opa.invalid:8181")
+    assert result.exit_code == 0, result.stderr
+    assert ("POST", "/v1/data/checker/aggregate") in opa.log
+    monkeypatch.setenv("NO_PROXY", "opa.invalid")
+    bypassed = mini.run("--engine", "opa", "--opa-url", "http://opa.invalid:8181",
+                        "--opa-timeout", "3")
+    assert bypassed.exit_code == 3
+    assert "cannot reach the OPA server" in bypassed.stderr
+
+
+def test_tls_to_a_plain_http_server_fails_closed(mini: Mini, opa: OpaLikeServer) -> None:
+    result = mini.run("--engine", "opa", "--opa-url", opa.url.replace("http:", "https:"),
+                      "--opa-timeout", "5")
+    assert result.exit_code == 3
+    assert "list policies: TLS with the OPA server failed" in result.stderr
+
+
+def test_a_server_that_accepts_but_never_answers_the_handshake_times_out(mini: Mini) -> None:
+    """TLS handshake included in the deadline: the listener accepts and stays silent."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    try:
+        url = f"https://127.0.0.1:{listener.getsockname()[1]}"
+        start = time.monotonic()
+        result = mini.run("--engine", "opa", "--opa-url", url, "--opa-timeout", "1.5")
+        assert time.monotonic() - start < 4
+    finally:
+        listener.close()
+    assert result.exit_code == 3
+    assert "list policies: no connection within 1.5 s" in result.stderr

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
+from pathlib import Path
 
 import pytest
 
 from checker.engines import rulecache
+from checker.engines.base import RuleKind
+from checker.policies import PolicyModule
 
 
 @pytest.fixture
@@ -51,3 +56,60 @@ def test_an_empty_cache_dir_setting_turns_caching_off(mini, monkeypatch, tmp_pat
     monkeypatch.setenv("CHECKER_CACHE_DIR", "")
     assert rulecache.cache_dir() is None
     assert mini.run("--format", "json").exit_code == 0
+
+
+_MODULES = [PolicyModule("p/x.rego", "package x\n\nimport rego.v1\n\ny contains 1\n", "")]
+_INDEX = {"x.y": RuleKind.SET}
+
+
+def _cached_within(seconds: float) -> tuple[object, list[int]]:
+    """rulecache.cached on _MODULES, run in a thread: (its answer, compute calls), or a
+    failure when it is still blocked after ``seconds``."""
+    calls: list[int] = []
+    answer: list[object] = []
+    worker = threading.Thread(target=lambda: answer.append(rulecache.cached(
+        _MODULES, lambda: calls.append(1) or _INDEX)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "reading the cache entry blocked"
+    return answer[0], calls
+
+
+def _entry(cache: Path) -> Path:
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache / f"rules-{rulecache.key(_MODULES)}.json"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_planted_as_an_entry_is_not_read(cache):
+    os.mkfifo(_entry(cache))
+    answer, calls = _cached_within(5)
+    assert (answer, calls) == (_INDEX, [1])
+    assert json.loads(_entry(cache).read_text()) == {"x.y": "set"}  # rebuilt as a file
+
+
+def test_a_link_to_a_device_is_not_read(cache):
+    _entry(cache).symlink_to("/dev/zero")
+    answer, calls = _cached_within(5)
+    assert (answer, calls) == (_INDEX, [1])
+
+
+def test_an_oversized_entry_is_ignored(cache, monkeypatch):
+    monkeypatch.setattr(rulecache, "MAX_ENTRY_BYTES", 64)
+    _entry(cache).write_text(json.dumps({"x.y": "value"}) + " " * 64)
+    answer, calls = _cached_within(5)
+    assert (answer, calls) == (_INDEX, [1])
+
+
+@pytest.mark.parametrize("stored", ['["x.y", "set"]', '{"x.y": "sett"}', '{"x.y": 1}',
+                                    '{"x.y": ["set"]}', '"set"', "\xff\xfe"])
+def test_an_entry_of_the_wrong_shape_is_rebuilt(cache, stored):
+    _entry(cache).write_bytes(stored.encode("latin-1"))
+    answer, calls = _cached_within(5)
+    assert (answer, calls) == (_INDEX, [1])
+    assert json.loads(_entry(cache).read_text()) == {"x.y": "set"}
+
+
+def test_a_well_formed_entry_is_used(cache):
+    _entry(cache).write_text('{"x.y": "object"}')
+    assert _cached_within(5) == ({"x.y": RuleKind.OBJECT}, [])

@@ -6,6 +6,10 @@ document); the rule index it yields is a few kilobytes. The cache lives in
 ``CHECKER_CACHE_DIR=`` (empty) to disable it. It can only speed up a load-time check: a bad
 or planted entry is ignored or, at worst, lets a mistyped rule through to the runner, which
 type-checks every answer and reports the control as an error.
+
+Only a regular file of at most ``MAX_ENTRY_BYTES`` is read (a FIFO, a device or a link to
+one is never opened for reading, so a planted entry cannot block or flood a run), and an
+entry that is not a JSON object of rule path -> known kind is rebuilt.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +26,8 @@ from checker.engines.base import RuleIndex, RuleKind
 from checker.policies import PolicyModule
 
 _VERSION = "1"
+#: The largest entry read; the whole bundled catalogue's index is about 40 KB.
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
 
 
 def cache_dir() -> Path | None:
@@ -47,11 +54,9 @@ def cached(modules: Sequence[PolicyModule], compute: Callable[[], RuleIndex]) ->
     if directory is None:
         return compute()
     path = directory / f"rules-{key(modules)}.json"
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        return {str(name): RuleKind(kind) for name, kind in stored.items()}
-    except (OSError, ValueError, AttributeError):
-        pass  # absent, unreadable or malformed: compute afresh
+    stored = read_entry(path)
+    if stored is not None:
+        return stored
     index = compute()
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -62,3 +67,34 @@ def cached(modules: Sequence[PolicyModule], compute: Callable[[], RuleIndex]) ->
     except OSError:
         pass  # a read-only home is no reason to fail a run
     return index
+
+
+def read_entry(path: Path) -> RuleIndex | None:
+    """The index stored at ``path``; None when it is absent, not a regular file, larger
+    than MAX_ENTRY_BYTES, unreadable, or not an object of rule path -> rule kind."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+                return None
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_ENTRY_BYTES:
+        return None
+    try:
+        stored = json.loads(data.decode("utf-8"))
+    except ValueError:
+        return None
+    if not isinstance(stored, dict) or not all(
+            isinstance(name, str) and isinstance(kind, str) for name, kind in stored.items()):
+        return None
+    try:
+        return {name: RuleKind(kind) for name, kind in stored.items()}
+    except ValueError:
+        return None

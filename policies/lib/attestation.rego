@@ -3,6 +3,7 @@
 # what the attestations say.
 package lib.attestation
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -2,6 +2,7 @@
 # Policies never read the clock: "today" is always input.as_of, passed in as an argument.
 package lib.dates
 
+import future.keywords.not
 import rego.v1
 
 _ns_per_day := ((24 * 60) * 60) * 1000000000

@@ -2,6 +2,7 @@
 # so reports can point at the exact YAML line.
 package lib.finding
 
+import future.keywords.not
 import rego.v1
 
 of(evidence, path, msg) := {"msg": msg, "evidence": evidence.id, "path": path}

@@ -1,5 +1,6 @@
 package lib.finding_test
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

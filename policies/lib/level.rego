@@ -2,6 +2,7 @@
 # Ruling out a level rules out every level above it (see checker/levels.py).
 package lib.level
 
+import future.keywords.not
 import rego.v1
 
 # `f` (a finding object or message) ruling out `level` ("achieved" or "partially_achieved").

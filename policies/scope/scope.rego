@@ -2,6 +2,7 @@
 # fact leaves the rule undefined, and the control is an error, never silently out of scope.
 package scope
 
+import future.keywords.not
 import rego.v1
 
 psn_connected := input.organisation.psn_connected

@@ -1,5 +1,6 @@
 package scope_test
 
+import future.keywords.not
 import rego.v1
 
 import data.scope

@@ -2,6 +2,7 @@
 # same evidence for data handling, so one asset register or contract list answers both.
 package caf.a
 
+import future.keywords.not
 import rego.v1
 
 import data.dh.assets

@@ -1,5 +1,6 @@
 package caf.a_test
 
+import future.keywords.not
 import rego.v1
 
 import data.caf.a

@@ -5,6 +5,7 @@
 # nothing (Not achieved), as does one whose outcome is missing or unknown.
 package caf.attested
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.attestation

@@ -1,5 +1,6 @@
 package caf.attested_test
 
+import future.keywords.not
 import rego.v1
 
 import data.caf.attested

@@ -2,6 +2,7 @@
 # evidence for PSN and data handling (accounts, builds, patches, software, training).
 package caf.b
 
+import future.keywords.not
 import rego.v1
 
 import data.dh.training

@@ -1,5 +1,6 @@
 package caf.b_test
 
+import future.keywords.not
 import rego.v1
 
 import data.caf.b

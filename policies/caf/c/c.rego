@@ -2,6 +2,7 @@
 # requirement 10, whatever the PCI scope).
 package caf.c
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.level

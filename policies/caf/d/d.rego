@@ -2,6 +2,7 @@
 # (breach) log, judged by the PCI DSS 12.10 and data-handling rules over the same documents.
 package caf.d
 
+import future.keywords.not
 import rego.v1
 
 import data.dh.breach

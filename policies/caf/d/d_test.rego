@@ -1,5 +1,6 @@
 package caf.d_test
 
+import future.keywords.not
 import rego.v1
 
 import data.caf.d

@@ -1,6 +1,7 @@
 # Data handling: the information asset register (ids DH-ASSET-*).
 package dh.assets
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

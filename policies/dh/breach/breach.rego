@@ -1,6 +1,7 @@
 # Data handling: personal data breaches (ids DH-BREACH-*).
 package dh.breach
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

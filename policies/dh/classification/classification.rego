@@ -1,6 +1,7 @@
 # Data handling: government security classifications (ids DH-CLASS-*).
 package dh.classification
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

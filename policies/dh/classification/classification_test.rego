@@ -1,5 +1,6 @@
 package dh.classification_test
 
+import future.keywords.not
 import rego.v1
 
 import data.dh.classification

@@ -1,6 +1,7 @@
 # Data handling: devices and media (ids DH-DEVICE-*).
 package dh.devices
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,6 +1,7 @@
 # Data handling: certified disposal (ids DH-DISPOSAL-*).
 package dh.disposal
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,6 +1,7 @@
 # Data handling: data protection impact assessments (ids DH-DPIA-*).
 package dh.dpia
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

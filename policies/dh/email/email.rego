@@ -1,6 +1,7 @@
 # Data handling: email misdirection and transport (ids DH-EMAIL-*).
 package dh.email
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,6 +1,7 @@
 # Data handling: the ICO data protection fee (ids DH-FEE-*).
 package dh.fee
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

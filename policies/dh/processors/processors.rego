@@ -1,6 +1,7 @@
 # Data handling: processors (ids DH-PROC-*).
 package dh.processors
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -1,6 +1,7 @@
 # Data handling: storage limitation and the retention schedule (ids DH-RET-*).
 package dh.retention
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -1,6 +1,7 @@
 # Data handling: information-risk roles (ids DH-ROLES-*).
 package dh.roles
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,6 +1,7 @@
 # Data handling: records of processing activities (ids DH-ROPA-*).
 package dh.ropa
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

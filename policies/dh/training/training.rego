@@ -1,6 +1,7 @@
 # Data handling: staff training (ids DH-TRAIN-*, DH-CYBER-*).
 package dh.training
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

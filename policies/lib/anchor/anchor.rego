@@ -4,6 +4,7 @@
 # so that case is already a gap.
 package lib.anchor
 
+import future.keywords.not
 import rego.v1
 
 # The document of `docs` collected last (ties: the greatest id).

@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 Appendix A1: additional requirements for multi-tenant service providers.
 package pci.appendix_a1
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 Appendix A2: card-present POS POI terminals that still use SSL or early TLS.
 package pci.appendix_a2
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

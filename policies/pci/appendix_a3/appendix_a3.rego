@@ -4,6 +4,7 @@
 # is checked window by window over the last 12 months, so one recent run cannot hide gaps.
 package pci.appendix_a3
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

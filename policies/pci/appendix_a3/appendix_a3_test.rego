@@ -1,5 +1,6 @@
 package pci.appendix_a3_test
 
+import future.keywords.not
 import rego.v1
 
 import data.pci.appendix_a3

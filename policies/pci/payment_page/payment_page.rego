@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 6.4.3 and 11.6.1: scripts on payment pages and detection of tampering with them.
 package pci.payment_page
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

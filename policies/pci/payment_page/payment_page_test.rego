@@ -1,5 +1,6 @@
 package pci.payment_page_test
 
+import future.keywords.not
 import rego.v1
 
 import data.pci.payment_page

@@ -3,6 +3,7 @@
 # network_diagram evidence. A missing setting is a finding, never a pass.
 package pci.req1
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

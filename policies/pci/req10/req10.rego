@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 Requirement 10: log and monitor all access.
 package pci.req10
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 Requirement 11: test the security of systems and networks regularly.
 package pci.req11
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -4,6 +4,7 @@
 # incident_response_plan evidence. A missing fact is a finding, never a pass.
 package pci.req12
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

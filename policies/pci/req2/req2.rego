@@ -3,6 +3,7 @@
 # A missing setting is a finding, never a pass.
 package pci.req2
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -3,6 +3,7 @@
 # key_management (one document per key). A missing fact is a finding, never a pass.
 package pci.req3
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

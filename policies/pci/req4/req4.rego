@@ -3,6 +3,7 @@
 # evidence (one document per endpoint). A missing setting is a finding, never a pass.
 package pci.req4
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

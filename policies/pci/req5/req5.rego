@@ -3,6 +3,7 @@
 # anti-malware or carries a dated "not at risk" evaluation; a missing setting is a finding.
 package pci.req5
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

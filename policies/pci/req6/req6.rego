@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 Requirement 6: develop and maintain secure systems and software.
 package pci.req6
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

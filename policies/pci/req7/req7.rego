@@ -2,6 +2,7 @@
 # Rules read user_accounts, access_review and auth_policy evidence; missing facts are findings.
 package pci.req7
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

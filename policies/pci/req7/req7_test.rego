@@ -1,5 +1,6 @@
 package pci.req7_test
 
+import future.keywords.not
 import rego.v1
 
 import data.pci.req7

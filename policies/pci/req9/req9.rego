@@ -1,6 +1,7 @@
 # PCI DSS v4.0.1 Requirement 9: restrict physical access to cardholder data.
 package pci.req9
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -4,6 +4,7 @@
 # the SAQ the channel must move to. Criterion names paraphrase the PCI SSC SAQ documents.
 package pci.saq.eligibility
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,5 +1,6 @@
 package pci.saq.eligibility_test
 
+import future.keywords.not
 import rego.v1
 
 import data.pci.saq.eligibility

@@ -3,6 +3,7 @@
 # connections) that the latest ITHC does not name as tested is a finding.
 package psn.coverage
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,5 +1,6 @@
 package psn.coverage_test
 
+import future.keywords.not
 import rego.v1
 
 import data.psn.coverage

@@ -1,6 +1,7 @@
 # PSN connection: governance and the annual submission (project ids PSN-GOV-*).
 package psn.gov
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

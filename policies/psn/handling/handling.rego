@@ -1,6 +1,7 @@
 # PSN connection: protecting data (project ids PSN-DATA-*).
 package psn.handling
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.anchor

@@ -1,6 +1,7 @@
 # PSN connection: IT Health Check (project ids PSN-ITHC-*).
 package psn.ithc
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -2,6 +2,7 @@
 # of the latest ITHC is judged by its entry in the newest plan that lists it.
 package psn.ithc
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

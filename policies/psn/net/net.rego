@@ -1,6 +1,7 @@
 # PSN connection: network (project ids PSN-NET-*).
 package psn.net
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

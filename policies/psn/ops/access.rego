@@ -3,6 +3,7 @@
 # granted; without it the order cannot be shown, which is a finding, never a pass.
 package psn.ops
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

@@ -1,5 +1,6 @@
 package psn.ops_access_test
 
+import future.keywords.not
 import rego.v1
 
 import data.psn.ops

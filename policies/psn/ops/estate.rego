@@ -1,6 +1,7 @@
 # PSN connection: estate hygiene (PSN-OPS-02 to 06), judged on the shared estate inventories.
 package psn.ops
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

@@ -1,6 +1,7 @@
 # PSN connection: operational security (project ids PSN-OPS-*).
 package psn.ops
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.dates

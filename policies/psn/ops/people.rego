@@ -1,6 +1,7 @@
 # PSN connection: people with PSN access (PSN-OPS-10, PSN-OPS-11).
 package psn.ops
 
+import future.keywords.not
 import rego.v1
 
 import data.lib.finding

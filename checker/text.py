@@ -34,6 +34,8 @@ def _escape(char: str) -> str:
 
 def visible(text: str, keep: str = "\n\t") -> str:
     """``text`` with every unsafe character but those in ``keep`` shown as escape text."""
+    if text.isascii() and text.isprintable():  # the common case: nothing to replace
+        return text
     return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m.group()), text)
 
 

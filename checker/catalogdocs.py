@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from checker.catalogue import Catalogue
+from checker.crosswalk import related
 from checker.docsgen import update_section
 from checker.inputs import assess_directory, load_sources
 from checker.model import Assessment, Control, Status
@@ -51,7 +52,27 @@ def render(catalogue: Catalogue, framework: str, expected: dict[str, Status | st
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         parts += [_row(c, catalogue, expected.get(c.id)) for c in members]
         parts.append("")
+    parts += _typed_links(catalogue, controls)
     return "\n".join(parts)
+
+
+def _typed_links(catalogue: Catalogue, controls: Iterable[Control]) -> list[str]:
+    """A table of the typed crosswalk links to or from these controls, each with the relation
+    read from this framework's side and its rationale or source; nothing if there are none."""
+    rows = [f"| `{c.id}` | {r.relation} | `{r.other}` | {_cell(r.basis or '')} |"
+            for c in controls for r in related(catalogue, c) if r.relation]
+    if not rows:
+        return []
+    return ["### Typed links to other frameworks", "",
+            "Read each row as: this control *is a (relation) of* the linked one. `subset`: "
+            "meeting it meets part of the linked control; `superset`: the reverse; "
+            "`intersects`: each asks things the other does not. See docs/caf.md.", "",
+            "| control | relation | linked control | rationale or source |",
+            "| --- | --- | --- | --- |", *rows, ""]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _row(control: Control, catalogue: Catalogue, expected: Status | str | None) -> str:
@@ -60,7 +81,7 @@ def _row(control: Control, catalogue: Catalogue, expected: Status | str | None) 
     applies = control.applies_rule.removeprefix("data.scope.") if control.applies_rule else ""
     if control.effective_from:
         applies = f"{applies}; from {control.effective_from}".lstrip("; ")
-    maps = sorted({*control.maps_to, *(c.id for c in catalogue.mapped_from(control.id))})
+    maps = [r.label for r in related(catalogue, control)]
     fresh = f"{control.max_age_days} days" if control.max_age_days else ""
     cells = [f"`{control.id}`", control.title, decided, _join(f"`{k}`" for k in control.evidence),
              fresh, applies, _join(maps), control.confidence or "",

@@ -17,7 +17,7 @@ from checker.diffreport import DIFF_FORMATS
 from checker.errors import CheckerError, ExitCode, InputError
 from checker.formats import FORMATS
 from checker.importers.names import IMPORTER_NAMES
-from checker.model import FailOn, control_sort_key
+from checker.model import FailOn
 from checker.options import (
     as_of_option,
     assess_settings,
@@ -371,7 +371,9 @@ Examples:
 @catalogue_options
 @click.argument("control_id")
 def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_id: str) -> None:
-    """Show one control: requirement, evidence, rule, remediation and mapped controls."""
+    """Show one control: requirement, evidence, rule, remediation and mapped controls, with
+    each typed link's relation (read from this control's side) and its rationale or source."""
+    from checker.crosswalk import related
     from checker.importers.registry import supplying
     from checker.inputs import load_sources
 
@@ -379,8 +381,7 @@ def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_
     control = catalogue.control(control_id)
     if control is None:
         raise InputError(f"no control '{control_id}' (see `checker controls list`)")
-    mapped = sorted({*control.maps_to, *(c.id for c in catalogue.mapped_from(control.id))},
-                    key=control_sort_key)
+    links = related(catalogue, control)
     rows = [
         ("id", control.id), ("title", control.title), ("framework", control.framework),
         ("area", control.area), ("severity", control.severity), ("mode", control.mode),
@@ -390,7 +391,9 @@ def controls_show(controls_dir: Path | None, policies_dir: Path | None, control_
          if control.applies_rule else "always"),
         ("effective from", control.effective_from or "-"),
         ("attested by", ", ".join(control.attested_by) or "-"),
-        ("maps to", ", ".join(mapped) or "-"), ("remediation", control.remediation),
+        ("maps to", ", ".join(r.label for r in links) or "-"),
+        *((f"  {r.other}", f"{r.relation}: {r.basis}") for r in links if r.relation),
+        ("remediation", control.remediation),
         ("importers", ", ".join(i.name for i in supplying(control.evidence)) or "-"),
         ("reference", control.reference or "-"), ("confidence", control.confidence or "-"),
         ("defined at", str(control.source)),

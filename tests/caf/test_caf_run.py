@@ -27,18 +27,21 @@ def _levels(*args: str, pack: Path = EXAMPLE) -> dict[str, tuple[str, str | None
 
 def test_psn_evidence_decides_vulnerability_management_level():
     # unsupported Windows Server 2012 R2 in the PSN software inventory: Not achieved
-    assert _levels()["CAF-B4.d"] == ("fail", "not_achieved", "partially_achieved")
+    assert _levels()["CAF-B4.d"] == ("fail", "not_achieved", "achieved")
 
 
 def test_organisation_profile_sets_targets_and_flag_overrides_it():
-    assert _levels()["CAF-A2.a"] == ("pass", "partially_achieved", "partially_achieved")
+    # the example council selects local-government: no published v4.0 targets, so Achieved
+    assert _levels()["CAF-A2.a"] == ("fail", "partially_achieved", "achieved")
+    baseline = _levels("--caf-profile", "govassure-baseline")
+    assert baseline["CAF-A2.a"] == ("pass", "partially_achieved", "partially_achieved")
     enhanced = _levels("--caf-profile", "govassure-enhanced")
     assert enhanced["CAF-A2.a"] == ("fail", "partially_achieved", "achieved")
 
 
 def test_table_shows_level_and_target():
     out = _run("--evidence", str(EXAMPLE))
-    assert "fail (not achieved; target partially achieved)" in out.stdout
+    assert "fail (not achieved; target achieved)" in out.stdout
     assert out.exit_code == 1
 
 
@@ -59,4 +62,4 @@ def test_missing_attestation_is_a_gap_not_a_level(tmp_path: Path):
     (pack / "caf" / "attestations.yaml").unlink()
     levels = _levels(pack=pack)
     assert levels["CAF-A1.a"] == ("gap", None, "achieved")
-    assert levels["CAF-B4.d"] == ("fail", "not_achieved", "partially_achieved")
+    assert levels["CAF-B4.d"] == ("fail", "not_achieved", "achieved")

@@ -83,14 +83,17 @@ class Importer(Protocol):
     def read(self, exports: Sequence[Export], options: ImportOptions) -> Result: ...
 
 
-def modified(exports: Sequence[Export]) -> str:
-    """The newest modification time of ``exports`` (RFC 3339, UTC): the export time of last
-    resort, for formats that do not record one (pass --exported to state it instead)."""
-    import datetime as dt
-
-    newest = max(e.path.stat().st_mtime for e in exports)
-    moment = dt.datetime.fromtimestamp(int(newest), tz=dt.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+def export_time(exports: Sequence[Export], times: dict[str, str],
+                options: ImportOptions) -> str:
+    """When the exports were made: ``--exported``, else the newest time they record. A file's
+    modification time is never used (a copy would change the output): refused instead."""
+    if options.exported:
+        return options.exported
+    undated = [e for e in exports if e.display not in times]
+    if undated:
+        raise InputError.at(undated[0].at(), "the export does not say when it was made; pass "
+                            "--exported DATE (YYYY-MM-DD or RFC 3339)")
+    return max(times.values())
 
 
 def slug(text: str) -> str:

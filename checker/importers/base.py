@@ -4,7 +4,7 @@ returns, and the protocol a source module implements."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -61,6 +61,10 @@ class Generated:
     collected: str  # YYYY-MM-DD
     facts: dict[str, Any]
     notes: str | None = None
+    #: Large documents: ``facts.hosts`` produced host by host when written (facts holds the
+    #: rest), and the part file it goes to (0: the --output file itself).
+    hosts: Callable[[], Iterator[dict[str, Any]]] | None = None
+    part: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Result:
     documents: list[Generated]
     exported: str  # RFC 3339 or YYYY-MM-DD: the newest export time found
     exports: dict[str, str] = field(default_factory=dict)  # display -> export time
+    close: Callable[[], None] = lambda: None  # release what the documents still read from
 
 
 class Importer(Protocol):

@@ -4,7 +4,7 @@ returns, and the protocol a source module implements."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -61,6 +61,10 @@ class Generated:
     collected: str  # YYYY-MM-DD
     facts: dict[str, Any]
     notes: str | None = None
+    #: Large documents: ``facts.hosts`` produced host by host when written (facts holds the
+    #: rest), and the part file it goes to (0: the --output file itself).
+    hosts: Callable[[], Iterator[dict[str, Any]]] | None = None
+    part: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Result:
     documents: list[Generated]
     exported: str  # RFC 3339 or YYYY-MM-DD: the newest export time found
     exports: dict[str, str] = field(default_factory=dict)  # display -> export time
+    close: Callable[[], None] = lambda: None  # release what the documents still read from
 
 
 class Importer(Protocol):
@@ -83,14 +88,17 @@ class Importer(Protocol):
     def read(self, exports: Sequence[Export], options: ImportOptions) -> Result: ...
 
 
-def modified(exports: Sequence[Export]) -> str:
-    """The newest modification time of ``exports`` (RFC 3339, UTC): the export time of last
-    resort, for formats that do not record one (pass --exported to state it instead)."""
-    import datetime as dt
-
-    newest = max(e.path.stat().st_mtime for e in exports)
-    moment = dt.datetime.fromtimestamp(int(newest), tz=dt.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+def export_time(exports: Sequence[Export], times: dict[str, str],
+                options: ImportOptions) -> str:
+    """When the exports were made: ``--exported``, else the newest time they record. A file's
+    modification time is never used (a copy would change the output): refused instead."""
+    if options.exported:
+        return options.exported
+    undated = [e for e in exports if e.display not in times]
+    if undated:
+        raise InputError.at(undated[0].at(), "the export does not say when it was made; pass "
+                            "--exported DATE (YYYY-MM-DD or RFC 3339)")
+    return max(times.values())
 
 
 def slug(text: str) -> str:

@@ -4,13 +4,12 @@ joined on the user principal name into one ``user_accounts`` document."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from checker.errors import InputError, Location
-from checker.importers import values
-from checker.importers.base import Export, Generated, ImportOptions, Result, modified
+from checker.importers import jsondoc, values
+from checker.importers.base import Export, Generated, ImportOptions, Result, export_time
 from checker.importers.tables import Columns, key, rows
 
 name = "entra"
@@ -55,7 +54,7 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
             raise InputError.at(export.at(1), "missing required column: 'isMfaRegistered' "
                                 "(registration details) or 'lastSuccessfulSignInDateTime' / "
                                 "'accountEnabled' (users with sign-in activity)")
-    exported = options.exported or max(times.values(), default=None) or modified(exports)
+    exported = export_time(exports, times, options)
     prefix = options.id_prefix or name
     listed = [_finish(accounts[u]) for u in sorted(accounts)]
     facts = {"system": options.system or tool, "accounts": listed}
@@ -68,27 +67,27 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
 
 
 def _records(export: Export) -> Iterator[tuple[Location, dict[str, str]]]:
-    """Each user as field -> text, with the line (CSV) or record number (JSON) it is at."""
+    """Each user as field -> text, with the line it starts on."""
     if export.path.suffix.lower() != ".json":
         for row in rows(export, COLUMNS):
             yield export.at(row.line), {k: v for k, v in row.cells.items() if v.strip()}
         return
-    try:
-        with export.path.open("rb") as handle:
-            document = json.loads(handle.read().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = export.at(getattr(exc, "lineno", 0), getattr(exc, "colno", 0))
-        raise InputError.at(where, f"not valid JSON: {exc}") from exc
-    items = document.get("value") if isinstance(document, dict) else document
+    document = jsondoc.load(export)
+    root = document.value
+    items = root.get("value") if isinstance(root, dict) else root
     if not isinstance(items, list):
-        raise InputError.at(export.at(1), "expected a JSON array of users or a Graph "
-                            "response with a 'value' array")
+        raise InputError.at(export.at(document.line(root) or 1), "expected a JSON array of "
+                            "users or a Graph response with a 'value' array")
     spellings = {key(s): f for f, names in _FIELDS.items() for s in names}
     for index, item in enumerate(items):
-        where = Location(export.display + f" (user #{index + 1})")
+        where = export.at(document.line(item))
         if not isinstance(item, dict):
-            raise InputError.at(where, "user record is not a JSON object")
-        flat = {**item, **(item.get("signInActivity") or {})}
+            raise InputError.at(export.at(document.line(items)), f"user #{index + 1} is not "
+                                "a JSON object")
+        activity = item.get("signInActivity") or {}
+        if not isinstance(activity, dict):
+            raise InputError.at(where, "'signInActivity' is not a JSON object")
+        flat = {**item, **activity}
         record = {spellings[key(k)]: _text(v) for k, v in flat.items()
                   if key(k) in spellings and v not in (None, "", [])}
         if "upn" not in record:

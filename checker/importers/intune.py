@@ -8,7 +8,7 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.importers import values
-from checker.importers.base import Export, Generated, ImportOptions, Result, modified
+from checker.importers.base import Export, Generated, ImportOptions, Result, export_time
 from checker.importers.tables import Columns, Row, rows
 
 name = "intune"
@@ -41,7 +41,7 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
             devices[device["name"]] = {**devices.get(device["name"], {}), **device}
             if seen and seen > latest.get(export.display, ""):
                 latest[export.display] = seen
-    exported = options.exported or max(latest.values(), default=None) or modified(exports)
+    exported = export_time(exports, latest, options)
     prefix = options.id_prefix or name
     facts = {"devices": [devices[n] for n in sorted(devices)]}
     unknown = sum("encrypted" not in d for d in devices.values())

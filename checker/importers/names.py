@@ -3,4 +3,4 @@
 
 from __future__ import annotations
 
-IMPORTER_NAMES = ("entra", "greenbone", "intune", "nessus", "qualys", "testssl")
+IMPORTER_NAMES = ("entra", "greenbone", "intune", "nessus", "qualys", "sslyze", "testssl")

@@ -38,7 +38,8 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
     if exported is None:
         raise InputError.at(exports[0].at(), "no 'Launch Date' in the report header says "
                             "when the scan ran; pass --exported DATE")
-    return Result(scans.documents(name, scan, exported[:10], options), exported, stamps)
+    return Result(scans.documents(name, scan, exported[:10], options), exported, stamps,
+                  scan.close)
 
 
 def _read(export: Export, scan: scans.Scan, order: str) -> str | None:

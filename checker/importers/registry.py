@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from checker.importers import entra, greenbone, intune, nessus, qualys, testssl
+from checker.importers import entra, greenbone, intune, nessus, qualys, sslyze, testssl
 from checker.importers.base import Importer
 
 IMPORTERS: dict[str, Importer] = {module.name: module for module in  # type: ignore[misc]
-                                  (entra, greenbone, intune, nessus, qualys, testssl)}
+                                  (entra, greenbone, intune, nessus, qualys, sslyze, testssl)}
 
 
 def supplying(kinds: tuple[str, ...]) -> list[Importer]:

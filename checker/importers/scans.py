@@ -1,9 +1,14 @@
 """What the three vulnerability scanners have in common: hosts and their findings, turned
-into a ``patch_status`` document (the open and fixed updates per host, for PSN-OPS-01 and
-PCI 6.3.3) and a ``vulnerability_scan`` record of the scan itself (PCI 11.3.x)."""
+into a ``patch_status`` document (the open and fixed urgent updates per host, for PSN-OPS-01
+and PCI 6.3.3; split into parts when large) and a ``vulnerability_scan`` record of the scan
+itself (PCI 11.3.x). Findings are aggregated while the export streams in."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,48 +64,123 @@ def severity_from_cvss(score: float) -> str | None:
     return "low" if score > 0 else None
 
 
+#: Estimated YAML bytes of one patch entry besides its id and title, and of one host entry:
+#: used to split a large patch_status into parts well under the 16 MB evidence-file limit.
+_ENTRY_BYTES, _HOST_BYTES = 180, 40
+#: Largest estimated size of one patch_status part (rendered YAML is usually smaller).
+PART_BYTES = 4 << 20
+MAX_PARTS = 1024
+
+
+def urgent(finding: Finding) -> bool:
+    """What the patch rules judge (PSN-OPS-01, PCI 6.3.3): rated critical or high, or CVSS
+    7.0 or more. Only these are listed; the others are counted."""
+    return finding.severity in ("critical", "high") or (finding.cvss() or (0.0, ""))[0] >= 7.0
+
+
 @dataclass(slots=True)
 class Host:
-    """A scanned host: its name, what it runs, its findings by scanner id."""
+    """A scanned host: its name and what it runs. Its findings go to the scan's store."""
 
     name: str
+    scan: Scan
     os: str | None = None
-    findings: dict[str, Finding] = field(default_factory=dict)
 
     def add(self, finding: Finding) -> None:
-        known = self.findings.get(finding.ref)
-        if known is None:
-            self.findings[finding.ref] = finding
-        else:
-            known.merge(finding)
+        self.scan.add(self.name, finding)
 
 
 @dataclass(slots=True)
 class Scan:
-    """A whole scan: its hosts, when it ran and whether it logged on to them."""
+    """A whole scan: its hosts, when it ran and whether it logged on to them. Urgent findings
+    are spilled to a temporary SQLite file (deleted when closed), so memory stays bounded by
+    the number of hosts, not of findings; the others only update counters."""
 
     tool: str
     name: str | None = None
-    performed: str | None = None  # YYYY-MM-DD
     authenticated: bool | None = None
     hosts: dict[str, Host] = field(default_factory=dict)
     informational: int = 0  # findings with no severity, not written as patches
+    minor_open: int = 0  # open findings below high and CVSS 7.0: counted, not listed
+    minor_fixed: int = 0
+    minor_highest: float = 0.0  # highest CVSS among open minor findings
+    minor_over_4: int = 0  # open minor findings with CVSS >= 4.0 or no score (external scans)
+    _db: sqlite3.Connection = field(default_factory=lambda: _open_store())
+    _seq: int = 0
 
     def host(self, name: str) -> Host:
-        return self.hosts.setdefault(name, Host(name))
+        host = self.hosts.get(name)
+        if host is None:
+            host = self.hosts[name] = Host(name, self)
+        return host
+
+    def add(self, host: str, finding: Finding) -> None:
+        if not urgent(finding):
+            score = finding.cvss()
+            if finding.fixed is not None:
+                self.minor_fixed += 1
+                return
+            self.minor_open += 1
+            self.minor_highest = max(self.minor_highest, score[0] if score else 0.0)
+            self.minor_over_4 += score is None or score[0] >= 4.0
+            return
+        self._seq += 1
+        self._db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (
+            host, finding.ref, self._seq, json.dumps([
+                finding.title, finding.severity, finding.released, finding.scores,
+                finding.first_seen, finding.last_seen, finding.fixed])))
+
+    def findings(self, host: str) -> list[Finding]:
+        """The urgent findings on ``host``, reports of the same id merged, by id."""
+        merged: dict[str, Finding] = {}
+        for ref, data in self._db.execute("SELECT ref, data FROM findings WHERE host = ? "
+                                          "ORDER BY ref, seq", (host,)):
+            title, severity, released, scores, first, last, fixed = json.loads(data)
+            finding = Finding(ref, title, severity, released, scores, first, last, fixed)
+            if ref in merged:
+                merged[ref].merge(finding)
+            else:
+                merged[ref] = finding
+        return list(merged.values())
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _open_store() -> sqlite3.Connection:
+    db = sqlite3.connect("")  # a private temporary file, removed when the connection closes
+    db.execute("CREATE TABLE findings (host TEXT, ref TEXT, seq INTEGER, data TEXT)")
+    db.execute("CREATE INDEX by_host ON findings (host, ref, seq)")
+    return db
+
+
+def part_of(host: str, parts: int) -> int:
+    """The part (1-based) a host is written to: a stable hash of its name, so a host stays in
+    the same part across re-imports while the number of parts is unchanged."""
+    return zlib.crc32(host.encode("utf-8")) % parts + 1
 
 
 def documents(source: str, scan: Scan, performed: str,
               options: ImportOptions) -> list[Generated]:
-    """The patch_status and vulnerability_scan documents for ``scan``."""
-    hosts = [_host_facts(scan.hosts[name]) for name in sorted(scan.hosts)]
-    patches = [p for h in scan.hosts.values() for p in h.findings.values()]
-    open_ = [p for p in patches if p.fixed is None]
-    urgent = [p for p in open_ if p.severity in ("critical", "high")
-              or (p.cvss() or (0.0, ""))[0] >= 7.0]
-    highest = max(((p.cvss() or (0.0, ""))[0] for p in open_), default=0.0)
-    threshold_failed = urgent if options.scope == "internal" else \
-        [p for p in open_ if (p.cvss() or (10.0, ""))[0] >= 4.0]
+    """The patch_status document (in parts when large) and the vulnerability_scan record."""
+    names = sorted(scan.hosts)
+    sizes: dict[str, int] = {}
+    open_urgent = fixed_urgent = 0
+    highest = scan.minor_highest
+    over_4 = scan.minor_over_4
+    for name in names:
+        findings = scan.findings(name)
+        sizes[name] = _HOST_BYTES + len(name) + sum(
+            _ENTRY_BYTES + len(f.ref) + len(f.title) for f in findings)
+        for finding in findings:
+            if finding.fixed is not None:
+                fixed_urgent += 1
+                continue
+            open_urgent += 1
+            score = finding.cvss()
+            highest = max(highest, score[0] if score else 0.0)
+            over_4 += score is None or score[0] >= 4.0
+    threshold_failed = open_urgent if options.scope == "internal" else over_4
     record: dict[str, Any] = {
         "scope": options.scope,
         "performed": performed,
@@ -110,25 +190,57 @@ def documents(source: str, scan: Scan, performed: str,
     if scan.authenticated is not None:
         record["authenticated"] = scan.authenticated
     record["highest_open_cvss"] = highest
-    record["open_high_or_critical"] = len(urgent)
+    record["open_high_or_critical"] = open_urgent
     label = f"{scan.tool} scan" + (f" '{scan.name}'" if scan.name else "")
-    notes = (f"{len(scan.hosts)} hosts, {len(open_)} open and {len(patches) - len(open_)} "
-             f"fixed findings; {scan.informational} informational results not recorded.")
+    notes = (f"{len(names)} hosts, {open_urgent} open and {fixed_urgent} fixed findings rated "
+             f"high or critical (or CVSS >= 7.0), listed; {scan.minor_open} open and "
+             f"{scan.minor_fixed} fixed lower results (one per port) counted, not listed; "
+             f"{scan.informational} informational results not recorded.")
     prefix = options.id_prefix or source
-    return [
-        Generated("patch_status", f"{prefix}-patches", f"Security updates missing or "
-                  f"installed, from {label}", performed, {"hosts": hosts}, notes),
-        Generated("vulnerability_scan", f"{prefix}-scan-{performed}",
-                  f"{options.scope.capitalize()} vulnerability {label} of {performed}",
-                  performed, record, notes),
-    ]
+    parts = _parts(sizes)
+    title = f"Security updates missing or installed, from {label}"
+    patches = []
+    for part in range(1, parts + 1):
+        members = [n for n in names if parts == 1 or part_of(n, parts) == part]
+        ident, heading, note = f"{prefix}-patches", title, notes
+        if parts > 1:
+            ident, heading = f"{ident}-part-{part:03d}", f"{title} (part {part} of {parts})"
+            note = (f"{notes} Part {part} of {parts}: {len(members)} hosts, chosen by a hash "
+                    "of the host name.")
+        patches.append(Generated("patch_status", ident, heading, performed, {"hosts": []},
+                                 note, hosts=_stream(scan, members), part=part if parts > 1
+                                 else 0))
+    return [*patches, Generated("vulnerability_scan", f"{prefix}-scan-{performed}",
+                                f"{options.scope.capitalize()} vulnerability {label} of "
+                                f"{performed}", performed, record, notes)]
 
 
-def _host_facts(host: Host) -> dict[str, Any]:
+def _parts(sizes: dict[str, int]) -> int:
+    """The fewest parts (a power of two) in which no part is estimated above PART_BYTES."""
+    parts = 1
+    while parts < MAX_PARTS:
+        totals: dict[int, int] = {}
+        for name, size in sizes.items():
+            part = part_of(name, parts) if parts > 1 else 1
+            totals[part] = totals.get(part, 0) + size
+        if max(totals.values(), default=0) <= PART_BYTES:
+            break
+        parts *= 2
+    return parts
+
+
+def _stream(scan: Scan, names: list[str]) -> Callable[[], Iterator[dict[str, Any]]]:
+    def hosts() -> Iterator[dict[str, Any]]:
+        for name in names:
+            yield _host_facts(scan.hosts[name], scan.findings(name))
+    return hosts
+
+
+def _host_facts(host: Host, findings: list[Finding]) -> dict[str, Any]:
     facts: dict[str, Any] = {"name": host.name}
     if host.os:
         facts["os"] = host.os
-    facts["patches"] = [_patch(host.findings[ref]) for ref in sorted(host.findings)]
+    facts["patches"] = [_patch(finding) for finding in findings]
     return facts
 
 

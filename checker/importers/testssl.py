@@ -3,14 +3,13 @@ document per endpoint with its protocols, weakest cipher class and certificate."
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from checker.errors import InputError
-from checker.importers import values
-from checker.importers.base import Export, Generated, ImportOptions, Result, modified, slug
+from checker.importers import jsondoc, values
+from checker.importers.base import Export, Generated, ImportOptions, Result, export_time, slug
 
 name = "testssl"
 tool = "testssl.sh"
@@ -42,7 +41,7 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
     if not endpoints:
         raise InputError.at(exports[0].at(1), "no testssl.sh findings (expected objects with "
                             "id, ip, port, finding)")
-    exported = options.exported or max(times.values(), default=None) or modified(exports)
+    exported = export_time(exports, times, options)
     prefix = options.id_prefix or name
     documents = [_document(prefix, endpoint, endpoints[endpoint], exported[:10], options)
                  for endpoint in sorted(endpoints)]
@@ -50,48 +49,50 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
 
 
 def _findings(export: Export) -> Iterator[tuple[dict[str, Any], str | None]]:
-    try:
-        with export.path.open("rb") as handle:
-            document = json.loads(handle.read().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = export.at(getattr(exc, "lineno", 0), getattr(exc, "colno", 0))
-        raise InputError.at(where, f"not valid JSON: {exc}") from exc
-    if isinstance(document, list):
-        for index, item in enumerate(document):
-            yield _checked(export, index, item), None
+    document = jsondoc.load(export)
+    root = document.value
+    if isinstance(root, list):
+        for index, item in enumerate(root):
+            yield _checked(export, document, root, index, item), None
         return
-    if not isinstance(document, dict) or not isinstance(document.get("scanResult"), list):
-        raise InputError.at(export.at(1), "expected a testssl.sh --jsonfile array or a "
-                            "--jsonfile-pretty object with 'scanResult'")
+    if not isinstance(root, dict) or not isinstance(root.get("scanResult"), list):
+        raise InputError.at(export.at(document.line(root) or 1), "expected a testssl.sh "
+                            "--jsonfile array or a --jsonfile-pretty object with 'scanResult'")
     started = None
-    if isinstance(document.get("startTime"), (int, str)) and str(document["startTime"]).isdigit():
+    if isinstance(root.get("startTime"), (int, str)) and str(root["startTime"]).isdigit():
         import datetime as dt
 
-        started = values.stamp(dt.datetime.fromtimestamp(int(document["startTime"]),
+        started = values.stamp(dt.datetime.fromtimestamp(int(root["startTime"]),
                                                          tz=dt.timezone.utc))
-    for target in document["scanResult"]:
+    for target in root["scanResult"]:
         if not isinstance(target, dict):
-            raise InputError.at(export.at(1), "scanResult entry is not an object")
+            raise InputError.at(export.at(document.line(root["scanResult"])),
+                                "scanResult entry is not an object")
         for section, items in sorted(target.items()):
             if not isinstance(items, list):
                 continue
             for index, item in enumerate(items):
-                item = {"ip": target.get("ip", ""), "port": target.get("port", ""), **item}
-                if not item.get("ip") and target.get("targetHost"):
-                    item["ip"] = target["targetHost"]
-                yield _checked(export, index, item, section), started
+                if isinstance(item, dict):
+                    line = document.line(item)
+                    item = {"ip": target.get("ip", ""), "port": target.get("port", ""), **item}
+                    document.lines[id(item)] = line
+                    if not item.get("ip") and target.get("targetHost"):
+                        item["ip"] = target["targetHost"]
+                yield _checked(export, document, items, index, item, section), started
 
 
-def _checked(export: Export, index: int, item: object, section: str = "") -> dict[str, Any]:
-    where = export.at()
+def _checked(export: Export, document: jsondoc.Document, within: list[Any], index: int,
+             item: object, section: str = "") -> dict[str, Any]:
+    place = f"{section} " if section else ""
     if not isinstance(item, dict):
-        raise InputError.at(where, f"finding #{index + 1} is not an object")
+        raise InputError.at(export.at(document.line(within)), f"{place}finding #{index + 1} "
+                            "is not an object")
+    where = export.at(document.line(item))
     for field in ("id", "finding"):
         if field not in item:
-            place = f"{section} " if section else ""
             raise InputError.at(where, f"{place}finding #{index + 1} has no '{field}'")
     if not item.get("ip"):
-        raise InputError.at(where, f"finding #{index + 1} ({item['id']}) has no 'ip'")
+        raise InputError.at(where, f"{place}finding #{index + 1} ({item['id']}) has no 'ip'")
     return item
 
 

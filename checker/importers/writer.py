@@ -4,7 +4,7 @@ hand-written documents and comments in the file are kept byte for byte."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,14 @@ from checker.yamlsource import load_documents
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """What a write did: the new file text and how many documents it replaced or kept."""
+    """What a write did: the new file text and how many documents it added, replaced, kept
+    or removed (earlier parts no longer written)."""
 
     text: str
     added: int
     replaced: int
     kept: int
+    removed: int = 0
 
 
 def envelope(doc: Generated, owner: str, importer: str, tool: str,
@@ -71,16 +73,50 @@ def render(value: dict[str, Any], importer: str, files: str) -> str:
             f"# Re-importing replaces this document; edit the export, not this text.\n{body}")
 
 
+def render_hosts(value: dict[str, Any], importer: str, files: str,
+                 hosts: Iterator[dict[str, Any]], display: str) -> str:
+    """``render`` for a document whose ``facts.hosts`` arrives host by host: each host is
+    checked against the kind's schema and rendered alone, so memory holds one host's
+    objects, not the whole document's."""
+    head = render(value, importer, files)
+    tail = "facts:\n  hosts: []\n"
+    if not head.endswith(tail):  # pragma: no cover - envelope puts facts last, hosts empty
+        raise AssertionError("facts.hosts must be the last key of a streamed document")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    kind = schemas._fast_validator(f"kinds/{value['kind']}.schema.json")
+    body: list[str] = []
+    for host in hosts:
+        wrapped = {"hosts": [host]}
+        if not kind.is_valid(wrapped):
+            error = next(schemas.validator(f"kinds/{value['kind']}.schema.json")
+                         .iter_errors(wrapped))
+            where = "/".join(str(p) for p in error.absolute_path)
+            raise InputError.at(Location(display), f"generated {value['id']} is invalid at "
+                                f"{where}: {error.message}")
+        text = yaml.dump({"facts": wrapped}, Dumper=dumper, sort_keys=False,
+                         allow_unicode=True, width=100, default_flow_style=False)
+        body.append(text.split("\n", 2)[2])  # drop "facts:" and "  hosts:"
+    if not body:
+        return head
+    return head[:-len(tail)] + "facts:\n  hosts:\n" + "".join(body)
+
+
 def merge(output: Path, display: str, generated: Sequence[tuple[str, str]],
-          importer: str) -> Written:
-    """The text of ``output`` with ``generated`` (id -> rendered text) put in place."""
+          importer: str, stale: Callable[[str], bool] = lambda ident: False) -> Written:
+    """The text of ``output`` with ``generated`` (id -> rendered text) put in place, and the
+    documents this importer wrote earlier whose id is ``stale`` removed."""
     existing = _read(output, display)
     pieces = _split(existing, display)
     new = dict(generated)
-    replaced = kept = 0
+    replaced = kept = removed = 0
     out: list[str] = []
     for text, value, line in pieces:
         ident = value.get("id") if isinstance(value, dict) else None
+        if ident not in new and isinstance(ident, str) and stale(ident) and \
+                isinstance(value.get("provenance"), dict) and \
+                value["provenance"].get("importer") == importer:
+            removed += 1
+            continue
         if ident in new:
             if not isinstance(value, dict) or "provenance" not in value:
                 raise InputError.at(Location(display, line), f"document '{ident}' here was "
@@ -98,7 +134,7 @@ def merge(output: Path, display: str, generated: Sequence[tuple[str, str]],
                 out.append("\n")
             out.append(text)
             added += 1
-    return Written("".join(out), added, replaced, kept)
+    return Written("".join(out), added, replaced, kept, removed)
 
 
 def _read(output: Path, display: str) -> str:

@@ -35,7 +35,7 @@ def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     _import(pack, "intune", str(DATA / "intune.csv"), "--date-order", "dmy",
             "--output", str(pack / "intune.yaml"))
     _import(pack, "entra", str(DATA / "entra-registration.csv"), str(DATA / "entra-users.json"),
-            "--output", str(pack / "entra.yaml"))
+            "--exported", "2026-03-14T09:00:00Z", "--output", str(pack / "entra.yaml"))
     _import(pack, "testssl", str(DATA / "testssl.json"), "--exported", "2026-03-14",
             "--output", str(pack / "tls.yaml"))
     runner = CliRunner()
@@ -152,7 +152,7 @@ def test_import_refuses_to_overwrite_a_hand_written_document(tmp_path):
     out.write_text("kind: user_accounts\nid: entra-accounts\ntitle: Typed\nowner: Me\n"
                    "collected: 2026-01-01\nfacts:\n  system: x\n  accounts: []\n")
     result = CliRunner().invoke(cli, ["import", "entra", str(DATA / "entra-registration.csv"),
-                                      "--output", str(out)])
+                                      "--exported", "2026-03-14", "--output", str(out)])
     assert result.exit_code == 2
     assert f"{out}:1: document 'entra-accounts' here was written by hand" in result.output
 

@@ -29,7 +29,8 @@ def evidence(eid: str = "e-1", kind: str = "auth_policy", collected: str = "2026
              marks: dict[tuple[str | int, ...], tuple[int, int]] | None = None) -> Evidence:
     document = Document(facts or {}, Location(file, line, 1), marks or {})
     return Evidence(kind=kind, id=eid, title=f"{eid} title", owner="Owner",
-                    collected=collected, facts=facts or {}, document=document, expires=expires)
+                    collected=collected, facts=facts or {}, document=document, expires=expires,
+                    file_digest="a" * 64)
 
 
 def result(ctl: Control, status: Status, findings: tuple[Finding, ...] = (),

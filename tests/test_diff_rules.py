@@ -222,3 +222,11 @@ def test_a_baseline_missing_a_top_level_field_says_top_level(tmp_path):
     assert [p.message for p in caught.value.problems] == [
         "baseline is not a checker results document: (top level): 'controls' is a required "
         "property"]
+
+
+def test_a_disappeared_control_does_not_hide_the_changes_after_it():
+    base = side(("C-1", Status.PASS, ()), ("C-2", Status.PASS, ()))
+    head = side(("C-2", Status.GAP, ()))
+    found = compare(json_.document(base), head, "origin/main")
+    assert found.base == "origin/main"
+    assert [(c.subject, c.after) for c in found.regressions] == [("C-1", None), ("C-2", "gap")]

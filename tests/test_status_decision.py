@@ -37,6 +37,7 @@ class StubEngine:
     def __init__(self, answer: Any = None, error: str | None = None) -> None:
         self.answer, self.error = answer, error
         self.queries: list[str] = []
+        self.inputs: list[Mapping[str, Any]] = []
 
     def load(self, modules: Sequence[PolicyModule], data: Mapping[str, Any]) -> None:
         self.modules = modules
@@ -47,6 +48,7 @@ class StubEngine:
 
     def evaluate(self, query: str, input_: Mapping[str, Any]) -> Any:
         self.queries.append(query)
+        self.inputs.append(input_)
         if self.error:
             raise EvaluationError(Problem(Location("policies/x.rego", 3, 1), self.error))
         return self.answer
@@ -375,3 +377,120 @@ def test_control_ids_sort_naturally():
 
 def test_status_labels():
     assert [s.label for s in Status] == ["error", "n/a", "gap", "fail", "waived", "pass"]
+
+
+# what the engine is given, and what the assessment records
+
+
+def test_the_engine_gets_the_date_profile_and_evidence_by_kind():
+    from dataclasses import replace
+
+    engine = StubEngine(answer({"C-01": []}))
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (control(),)),), {})
+    auth = replace(evidence("auth", collected="2026-10-01", expires="2027-01-31",
+                            facts={"min_length": 14}, file="evidence/auth.yaml", line=3),
+                   scope=("corporate",))
+    assess(catalogue, (), EvidenceSet((ORG, auth)), engine, AS_OF)
+    [given] = engine.inputs
+    assert given == {
+        "as_of": AS_OF,
+        "organisation": {"name": "Test Council"},
+        "evidence": {
+            "auth_policy": [{"id": "auth", "title": "auth title", "owner": "Owner",
+                             "collected": "2026-10-01", "expires": "2027-01-31",
+                             "scope": ["corporate"], "facts": {"min_length": 14},
+                             "source": {"file": "evidence/auth.yaml", "line": 3}}],
+            "organisation": [{"id": "org", "title": "org title", "owner": "Owner",
+                              "collected": "2026-01-01", "expires": None, "scope": [],
+                              "facts": {"name": "Test Council"},
+                              "source": {"file": "evidence/org.yaml", "line": 1}}]}}
+
+
+def test_only_the_selected_frameworks_are_assessed_and_reported():
+    other = Framework("other", "Other", "2", (control("X-01", framework="other"),))
+    mini = Framework("mini", "Mini", "1", (control(),))
+    found = assess(Catalogue((other, mini), {}), (), EvidenceSet((ORG, AUTH)),
+                   StubEngine(answer({"C-01": []})), AS_OF, frameworks=("mini",))
+    assert [f.key for f in found.frameworks] == ["mini"]
+    assert [r.control.id for r in found.results] == ["C-01"]
+
+
+def test_without_a_profile_the_organisation_is_blank_and_no_profile_is_named():
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (control(),)),), {})
+    nameless = evidence("org", kind="organisation", facts={"region": "south"})
+    for items in ((AUTH,), (nameless, AUTH)):
+        found = assess(catalogue, (), EvidenceSet(items), StubEngine(answer({"C-01": []})),
+                       AS_OF)
+        assert found.organisation == ""
+    assert assess(catalogue, (), EvidenceSet((AUTH,)), StubEngine(answer({"C-01": []})),
+                  AS_OF).profile is None
+
+
+def test_the_digest_names_runtime_policies_by_their_path_and_leaves_tests_out():
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (control(),)),), {})
+    modules = (PolicyModule("/abs/pw.rego", "package mini", "d1", "policies/mini/pw.rego"),
+               PolicyModule("/abs/pw_test.rego", "package mini_test", "d2",
+                            "policies/mini/pw_test.rego"),
+               PolicyModule("custom.rego", "package custom", "d3"))
+    found = assess(catalogue, modules, EvidenceSet((ORG,)), StubEngine(answer({"C-01": []})),
+                   AS_OF)
+    assert found.inputs_digest == inputs_digest({"policies/mini/pw.rego": "d1",
+                                                 "custom.rego": "d3"})
+
+
+def test_each_phase_is_timed_under_its_name_for_the_benchmark():
+    from checker.timing import recording
+
+    with recording() as times:
+        run([control()], answer({"C-01": []}))
+    assert sorted(times) == ["evaluate", "policies", "statuses"]
+
+
+def test_every_problem_of_an_engine_error_is_kept():
+    class TwoProblems(StubEngine):
+        def evaluate(self, query: str, input_: Mapping[str, Any]) -> Any:
+            self.queries.append(query)
+            raise EvaluationError([Problem(Location("a.rego", 1, 1), "one"),
+                                   Problem(Location("b.rego", 2, 1), "two")])
+
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (control(),)),), {})
+    [verdict] = assess(catalogue, (), EvidenceSet((ORG, AUTH)), TwoProblems(), AS_OF).results
+    assert verdict.reason == "evaluation failed: a.rego:1:1: one; b.rego:2:1: two"
+
+
+def test_a_bad_engine_answer_is_an_error_for_a_scoped_control_too():
+    ctl = control(applies_rule="data.mini.scope")
+    [verdict] = run([ctl], ["not", "an", "object"]).values()
+    assert (verdict.status, verdict.reason) == (
+        Status.ERROR, "evaluation failed: engine returned list for data.checker.aggregate")
+
+
+def test_every_verdict_keeps_the_evidence_it_read():
+    """Reports trace every verdict to its evidence, whatever the verdict."""
+    scoped = control(applies_rule="data.mini.scope")
+    cases = [
+        one(control(effective_from="2030-01-01")),
+        one(control(superseded_by="C-02", superseded_from="2026-01-01")),
+        one(scoped, applicable={"C-01": False}),
+        one(scoped, applicable={}),
+        one(findings=[42]),
+        one(findings=["short"]),
+        one(control(evidence=("auth_policy", "patch_status"))),
+    ]
+    assert [(v.status, v.evidence) for v in cases] == [
+        (Status.NOT_APPLICABLE, (AUTH,)), (Status.NOT_APPLICABLE, (AUTH,)),
+        (Status.NOT_APPLICABLE, (AUTH,)), (Status.ERROR, (AUTH,)), (Status.ERROR, (AUTH,)),
+        (Status.FAIL, (AUTH,)), (Status.GAP, (AUTH,))]
+
+
+def test_an_attestation_that_cites_no_controls_counts_for_none():
+    bare = evidence("att", kind="attestation", facts={"outcome": "met"})
+    ctl = control(mode="attested", evidence=("attestation",), policy="data.lib.attested")
+    assert one(ctl, items=(bare,)).reason == "no 'attestation' evidence citing this control"
+
+
+def test_an_unlocated_finding_sorts_before_located_ones():
+    devices = evidence("devices", kind="device_inventory", file="/abs/devices.yaml")
+    verdict = one(findings=[{"msg": "b", "evidence": "devices"}, "a"], items=(devices,))
+    assert [(f.message, f.location) for f in verdict.findings] == [
+        ("a", None), ("b", Location("/abs/devices.yaml", 1, 1))]

@@ -186,3 +186,23 @@ def test_a_later_waiver_applies_when_an_earlier_one_does_not_cover():
     out, _ = applied(Status.FAIL, (FINDING_A,), [other, whole])
     assert out.waiver == whole
     assert out.reason == "waived until 2027-01-31 (fail: why)"
+
+
+def test_a_loaded_waiver_keeps_every_field(tmp_path):
+    write(tmp_path)
+    [loaded] = load_waivers(tmp_path, KNOWN, "2026-11-01").waivers
+    assert (loaded.reason, loaded.approved_by, loaded.evidence, loaded.compensating_control) == (
+        "Vendor fix due in March.", "M. Proudie (SIRO)", None, None)
+
+
+def test_a_bad_waiver_is_reported_even_when_a_later_one_is_fine(tmp_path):
+    text = write(tmp_path, control_id="PCI-99.1").read_text()
+    good = text.replace("waivers:\n", "").replace("PCI-99.1", "PCI-8.3.9")
+    (tmp_path / "waivers.yaml").write_text(text + good, encoding="utf-8")
+    assert problems(tmp_path) == [
+        "evidence/waivers.yaml:2:5: waiver names unknown control 'PCI-99.1'"]
+
+
+def test_an_unreadable_waivers_file_is_named_as_the_pack_shows_it(tmp_path):
+    (tmp_path / "waivers.yaml").write_bytes(b"waivers:\n  - control: PCI-8.3.6\xff\n")
+    assert problems(tmp_path) == ["evidence/waivers.yaml:2: file is not valid UTF-8"]

@@ -47,12 +47,6 @@ def test_missing_organisation_profile_is_an_input_error(mini):
         assert "no organisation profile (kind: organisation)" in result.stderr
 
 
-def test_same_inputs_give_byte_identical_json(mini):
-    first = mini.run("--format", "json").stdout_bytes
-    second = mini.run("--format", "json").stdout_bytes
-    assert first == second
-
-
 def test_json_carries_date_version_and_inputs_digest(mini):
     document = json.loads(mini.run("--format", "json").stdout)
     assert document["as_of"] == "2026-11-01"
@@ -160,7 +154,7 @@ def test_rego_syntax_error_exits_3_with_file_and_line_and_no_pass(mini):
     result = mini.run("--format", "json")
     assert result.exit_code == 3
     assert re.search(r"policies/mini/broken\.rego:\d+:\d+: ", result.stderr)
-    assert "pass" not in result.stdout
+    assert result.stdout == ""  # no report at all, so nothing can read as a pass
 
 
 def test_validate_reports_the_document_count(mini):

@@ -32,6 +32,16 @@ def test_expiry_is_a_last_day_too(mini):
 
 
 def test_last_day_is_the_earlier_of_expiry_and_age_limit(mini):
-    evidence = assess(mini).results[0].evidence[0]
-    assert last_day(evidence, None) in (None, evidence.expires)
-    assert last_day(evidence, 10) is not None
+    text = (mini.evidence / "auth.yaml").read_text().replace("facts:", "expires: 2026-11-20\nfacts:")
+    mini.write("evidence/auth.yaml", text)
+    expiring = next(e for r in assess(mini).results for e in r.evidence if e.id == "auth-ad")
+    # collected 2026-10-01: a 30-day limit ends before the expiry, a 365-day one after it
+    assert last_day(expiring, None) == "2026-11-20"
+    assert last_day(expiring, 30) == "2026-10-31"
+    assert last_day(expiring, 365) == "2026-11-20"
+
+
+def test_evidence_without_expiry_or_limit_has_no_last_day(mini):
+    devices = next(e for r in assess(mini).results for e in r.evidence if e.id == "devices")
+    assert last_day(devices, None) is None
+    assert last_day(devices, 90) == "2026-12-30"

@@ -61,11 +61,21 @@ def for_markdown(text: str) -> str:
 
 
 def in_data(value: Any) -> Any:
-    """JSON-like ``value`` with :func:`visible` applied to every string, keys included."""
+    """JSON-like ``value`` with :func:`visible` applied to every string, keys included.
+
+    Containers are copied only where a string in them changed: a large report of clean text
+    is returned as it is, not duplicated on its way to the encoder."""
     if isinstance(value, str):
         return visible(value)
     if isinstance(value, dict):
-        return {in_data(k): in_data(v) for k, v in value.items()}
+        items = [(in_data(k), in_data(v)) for k, v in value.items()]
+        if all(k is old_k and v is old_v
+               for (k, v), (old_k, old_v) in zip(items, value.items(), strict=True)):
+            return value
+        return dict(items)
     if isinstance(value, (list, tuple)):
-        return [in_data(v) for v in value]
+        cleaned = [in_data(v) for v in value]
+        if all(new is old for new, old in zip(cleaned, value, strict=True)):
+            return value
+        return cleaned
     return value

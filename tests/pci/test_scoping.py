@@ -47,7 +47,7 @@ def test_channel_keying_batches_is_ineligible_and_moves_to_saq_c(pack: Path, pci
         "'one_transaction_at_a_time_by_keyboard' is not met; it must move to SAQ C"]
     union = _ids("a.yaml") | _ids("c.yaml") | _ids("b-ip.yaml")
     assert _judged(controls) == union | {"PCI-SAQ-ELIGIBILITY"}
-    assert controls["PCI-10.2.1"]["reason"] != "not in SAQ A, C, B-IP"
+    assert controls["PCI-10.2.2"]["reason"] != "not in SAQ A, C, B-IP"
     assert controls["PCI-6.4.3"]["reason"] == "not in SAQ A, C, B-IP"
 
 
@@ -88,4 +88,4 @@ def test_a_moved_channel_is_labelled_with_both_saqs(pack: Path, pci_run):
     edit(pack / "payments" / "saq-eligibility.yaml", "no_attached_card_readers: true",
          "no_attached_card_readers: false")
     controls = pci_run(pack)
-    assert "contact-centre (SAQ C-VT -> C)" in controls["PCI-10.2.1"]["channels"]
+    assert "contact-centre (SAQ C-VT -> C)" in controls["PCI-10.2.2"]["channels"]

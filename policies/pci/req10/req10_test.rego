@@ -38,9 +38,12 @@ _log := {
 	"other_components_review": {"frequency_days": 7, "targeted_risk_analysis": {"reference": "TRA-10", "performed": "2025-11-01"}},
 }
 
-_log_input(changes) := {"as_of": "2026-11-01", "evidence": {"logging_config": [{"id": "log", "facts": object.union(_log, changes)}]}}
+_log_input(changes) := {"as_of": "2026-11-01", "evidence": {"logging_config": [{"id": "log", "facts": object.union(_log, changes)}], "targeted_risk_analysis": [_register]}}
 
-_log_without(keys) := {"as_of": "2026-11-01", "evidence": {"logging_config": [{"id": "log", "facts": object.remove(_log, keys)}]}}
+_log_without(keys) := {"as_of": "2026-11-01", "evidence": {"logging_config": [{"id": "log", "facts": object.remove(_log, keys)}], "targeted_risk_analysis": [_register]}}
+
+# The 12.3.1 register entry the citation TRA-10 matches (checked by data.pci.tra).
+_register := {"id": "tra", "facts": {"analyses": [{"requirement": "10.4.2.1", "reference": "TRA-10", "approach": "flexible_frequency", "last_reviewed": "2025-11-01", "frequency_days": 7}]}}
 
 test_complete_logging_config_passes_every_rule if {
 	every rule in _rules {

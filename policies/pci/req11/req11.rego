@@ -7,6 +7,7 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 import data.lib.anchor
+import data.pci.tra
 
 # PCI-11.3.2: a passing external ASV scan in each of the four quarters before as_of.
 # Quarter q (0 = most recent) runs from (q+1)*3 months before as_of to q*3 months before.
@@ -111,6 +112,9 @@ lower_risk_vulnerabilities_overdue contains finding.of(doc, "facts.lower_risk_ov
 	not object.get(doc.facts, "lower_risk_overdue", 1) == 0
 	msg := sprintf("internal scan %s: %v lower-ranked vulnerabilities past their deadline", [doc.facts.performed, object.get(doc.facts, "lower_risk_overdue", "an unknown number of")])
 }
+
+# The analysis cited matches one in the 12.3.1 register, at a sane frequency.
+lower_risk_vulnerabilities_overdue contains f if some f in tra.findings(input.evidence, input.as_of, "11.3.1.1")
 
 _latest_internal_docs := {doc |
 	some doc in input.evidence.vulnerability_scan

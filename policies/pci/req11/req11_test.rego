@@ -82,7 +82,7 @@ _internal(date, extra) := {"id": concat("", ["i", date]), "facts": object.union(
 
 _internal_quarters := [_internal("2025-03-15", {}), _internal("2025-06-15", {}), _internal("2025-09-15", {}), _internal("2025-12-15", {})]
 
-_scans(scans) := {"as_of": "2025-12-31", "evidence": {"vulnerability_scan": scans}}
+_scans(scans) := {"as_of": "2025-12-31", "evidence": {"vulnerability_scan": scans, "targeted_risk_analysis": [{"id": "tra", "facts": {"analyses": [{"requirement": "11.3.1.1", "reference": "TRA", "approach": "flexible_frequency", "last_reviewed": "2025-01-01", "frequency_days": 30}]}}]}}
 
 test_quarterly_clean_internal_scans_pass if {
 	count(req11.internal_scans_missing) == 0 with input as _scans(_internal_quarters)

@@ -8,6 +8,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.pci.tra
 
 # Hosts in PCI DSS scope: all but those marked `in_cde: false` (absent: in scope).
 _hosts := [[doc, i, host] |
@@ -51,6 +52,9 @@ not_at_risk_frequency_unjustified contains finding.of(doc, "facts.targeted_risk_
 	msg := sprintf("%s: not-at-risk re-evaluation interval not set by a targeted risk analysis reviewed in the last 12 months", [object.get(doc.facts, "product", doc.id)])
 }
 
+# The analysis cited matches one in the 12.3.1 register, at a sane frequency.
+not_at_risk_frequency_unjustified contains f if some f in tra.findings(input.evidence, input.as_of, "5.2.3.1")
+
 _interval_from_tra(doc, key) if {
 	doc.facts[key] > 0
 	_tra_current(doc)
@@ -91,6 +95,9 @@ periodic_scan_overdue contains finding.of(doc, "facts.targeted_risk_analysis", m
 	not _interval_from_tra(doc, "periodic_scan_interval_days")
 	msg := sprintf("%s: periodic scan interval not set by a targeted risk analysis reviewed in the last 12 months", [object.get(doc.facts, "product", doc.id)])
 }
+
+# The analysis cited matches one in the 12.3.1 register, at a sane frequency.
+periodic_scan_overdue contains f if some f in tra.findings(input.evidence, input.as_of, "5.3.2.1")
 
 _scan_recent(doc, host) if dates.days_between(host.last_scan, input.as_of) <= doc.facts.periodic_scan_interval_days
 

@@ -20,7 +20,10 @@ _facts := {
 
 _input(hosts) := _input_facts(object.union(_facts, {"hosts": hosts}))
 
-_input_facts(facts) := {"as_of": "2026-11-01", "evidence": {"endpoint_protection": [{"id": "ep", "facts": facts}]}}
+_input_facts(facts) := {"as_of": "2026-11-01", "evidence": {"endpoint_protection": [{"id": "ep", "facts": facts}], "targeted_risk_analysis": [_register]}}
+
+# The 12.3.1 register entries the citation TRA-1 matches (checked by data.pci.tra).
+_register := {"id": "tra", "facts": {"analyses": [{"requirement": "5.2.3.1", "reference": "TRA-1", "approach": "flexible_frequency", "last_reviewed": "2025-11-01", "frequency_months": 6}, {"requirement": "5.3.2.1", "reference": "TRA-1", "approach": "flexible_frequency", "last_reviewed": "2025-11-01", "frequency_days": 7}]}}
 
 test_protected_host_passes_every_rule if {
 	inp := _input([_host, _nar])
@@ -52,7 +55,7 @@ test_not_at_risk_without_interval_fails if {
 }
 
 test_tra_reviewed_twelve_months_ago_passes_a_day_more_fails if {
-	stale := object.union(_facts, {"hosts": [_nar], "targeted_risk_analysis": {"reference": "T", "reviewed": "2025-10-31"}})
+	stale := object.union(_facts, {"hosts": [_nar], "targeted_risk_analysis": {"reference": "TRA-1", "reviewed": "2025-10-31"}})
 	count(req5.not_at_risk_frequency_unjustified) == 0 with input as _input([_nar])
 	count(req5.not_at_risk_frequency_unjustified) == 1 with input as _input_facts(stale)
 }

@@ -21,7 +21,7 @@ test_unapproved_privilege_fails if {
 _reviews(interval, tra, reviews) := {"as_of": "2026-11-01", "evidence": {"access_review": [{"id": "ar", "facts": {
 	"service_account_review_interval_months": interval,
 	"targeted_risk_analysis": {"reference": "TRA", "reviewed": tra}, "reviews": reviews,
-}}]}}
+}}], "targeted_risk_analysis": [{"id": "tra", "facts": {"analyses": [{"requirement": "7.2.5.1", "reference": "TRA", "approach": "flexible_frequency", "last_reviewed": "2026-01-01", "frequency_months": 12}]}}]}}
 
 _review(scope, completed) := {"scope": scope, "completed": completed, "reviewer": "r"}
 

@@ -6,9 +6,10 @@ package pci.req8
 import future.keywords.not
 import rego.v1
 
+import data.lib.anchor
 import data.lib.dates
 import data.lib.finding
-import data.lib.anchor
+import data.pci.tra
 
 # Systems in PCI DSS scope: all but those the evidence marks `in_cde: false` (absent: in scope).
 _systems contains doc if {
@@ -325,3 +326,6 @@ service_password_stale contains finding.of(doc, "facts.targeted_risk_analysis", 
 	not dates.within_months(doc.facts.targeted_risk_analysis.reviewed, input.as_of, 12)
 	msg := sprintf("%s: service-account rotation periods not set by a targeted risk analysis reviewed in the last 12 months", [doc.facts.system])
 }
+
+# The analysis cited matches one in the 12.3.1 register, at a sane frequency.
+service_password_stale contains f if some f in tra.findings(input.evidence, input.as_of, "8.6.3")

@@ -72,10 +72,13 @@ _svc := {
 
 _ua(accounts) := _ua_facts({"accounts": accounts})
 
-_ua_facts(facts) := {"as_of": "2026-11-01", "evidence": {"user_accounts": [{"id": "ua", "facts": object.union(
-	{"system": "AD", "targeted_risk_analysis": {"reference": "TRA", "reviewed": "2026-01-10"}},
-	facts,
-)}]}}
+_ua_facts(facts) := {"as_of": "2026-11-01", "evidence": {
+	"user_accounts": [{"id": "ua", "facts": object.union(
+		{"system": "AD", "targeted_risk_analysis": {"reference": "TRA", "reviewed": "2026-01-10"}},
+		facts,
+	)}],
+	"targeted_risk_analysis": [{"id": "tra", "facts": {"analyses": [{"requirement": "8.6.3", "reference": "TRA", "approach": "flexible_frequency", "last_reviewed": "2026-01-10", "frequency_days": 90}]}}],
+}}
 
 test_good_accounts_pass_every_rule if {
 	inp := _ua([_user, _svc, object.union(_user, {"id": "adm", "type": "admin"})])
@@ -170,7 +173,7 @@ test_service_password_rotated_90_days_ago_passes_91_fails if {
 }
 
 test_service_rotation_needs_current_tra if {
-	count(req8.service_password_stale) == 1 with input as _ua_facts({"accounts": [_svc], "targeted_risk_analysis": {"reference": "T", "reviewed": "2025-10-31"}})
+	count(req8.service_password_stale) == 1 with input as _ua_facts({"accounts": [_svc], "targeted_risk_analysis": {"reference": "TRA", "reviewed": "2025-10-31"}})
 }
 
 test_history_four_passes_three_fails if {

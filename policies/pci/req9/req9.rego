@@ -6,6 +6,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.pci.tra
 
 # Facilities are judged unless marked `cde: false` (absent: judged, fail closed).
 
@@ -162,3 +163,6 @@ poi_inspection_frequency_unjustified contains finding.of(doc, sprintf("facts.dev
 	not is_number(device.inspection_frequency_days)
 	msg := sprintf("POI device %s: no inspection frequency set", [device.serial])
 }
+
+# The analysis cited matches one in the 12.3.1 register, at a sane frequency.
+poi_inspection_frequency_unjustified contains f if some f in tra.findings(input.evidence, input.as_of, "9.5.1.2.1")

@@ -139,7 +139,7 @@ test_no_destruction_method_fails if {
 
 _device := {"make": "Ingenico", "model": "Move/5000", "serial": "S1", "location": "Till 1", "last_inspected": "2026-10-25", "inspection_frequency_days": 7}
 
-_poi(changes, tra) := {"as_of": "2026-11-01", "evidence": {"poi_devices": [{"id": "poi", "facts": {"targeted_risk_analysis": tra, "devices": [object.union(_device, changes)]}}]}}
+_poi(changes, tra) := {"as_of": "2026-11-01", "evidence": {"poi_devices": [{"id": "poi", "facts": {"targeted_risk_analysis": tra, "devices": [object.union(_device, changes)]}}], "targeted_risk_analysis": [{"id": "tra", "facts": {"analyses": [{"requirement": "9.5.1.2.1", "reference": "TRA-9", "approach": "flexible_frequency", "last_reviewed": "2025-11-01", "frequency_days": 7}]}}]}}
 
 _tra := {"reference": "TRA-9", "performed": "2025-11-01"}
 

@@ -59,7 +59,7 @@ def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
     approvals = scopechange.approvals(profile, as_of)
     head = _assess(sources, pack, as_of, settings)
     if baseline is not None:
-        base = _base_file(baseline, head)
+        base = read_baseline(baseline, head)
     else:
         assert base_ref is not None
         base = _base_at_ref(sources, evidence_dir, base_ref, as_of, settings)
@@ -129,7 +129,7 @@ def _at_base(exc: CheckerError, ref: str) -> CheckerError:
                                 for p in exc.problems)])
 
 
-def _base_file(path: Path, head: Assessment) -> _Base:
+def read_baseline(path: Path, head: Assessment) -> _Base:
     """A saved ``checker run --format json`` that can vouch for a comparison: a results
     document, of this organisation, with controls and none of them in error."""
     where = Location(str(path))

@@ -11,7 +11,8 @@ import json
 import pytest
 from builders import assessment, control, evidence, result
 
-from checker.diff import Change, compare, load_baseline
+from checker.diff import Change, compare
+from checker.diffgate import read_baseline
 from checker.errors import InputError, Location
 from checker.formats import json_
 from checker.model import Finding, Status
@@ -179,13 +180,13 @@ def test_a_saved_baseline_reads_back(tmp_path):
     document = json_.document(side(("C-01", Status.PASS, ())))
     path = tmp_path / "base.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    assert load_baseline(path) == document
+    assert read_baseline(path, side(("C-01", Status.PASS, ()))).document == document
 
 
 def test_a_missing_baseline_is_an_input_error_naming_it(tmp_path):
     path = tmp_path / "nope.json"
     with pytest.raises(InputError) as caught:
-        load_baseline(path)
+        read_baseline(path, side(("C-01", Status.PASS, ())))
     assert [str(p) for p in caught.value.problems] == [
         f"{path}: cannot read baseline: No such file or directory"]
 
@@ -194,7 +195,7 @@ def test_a_baseline_that_is_not_json_is_refused_at_its_line_and_column(tmp_path)
     path = tmp_path / "base.json"
     path.write_text('{\n  "as_of": oops\n}\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_baseline(path)
+        read_baseline(path, side(("C-01", Status.PASS, ())))
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:2:12: baseline is not JSON: Expecting value"]
 
@@ -205,7 +206,7 @@ def test_a_baseline_that_is_not_a_results_document_names_the_first_bad_field(tmp
     path = tmp_path / "base.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_baseline(path)
+        read_baseline(path, side(("C-01", Status.PASS, ())))
     [problem] = caught.value.problems
     assert problem.location == Location(str(path))
     assert problem.message.startswith("baseline is not a checker results document: "
@@ -218,7 +219,7 @@ def test_a_baseline_missing_a_top_level_field_says_top_level(tmp_path):
     path = tmp_path / "base.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_baseline(path)
+        read_baseline(path, side(("C-01", Status.PASS, ())))
     assert [p.message for p in caught.value.problems] == [
         "baseline is not a checker results document: (top level): 'controls' is a required "
         "property"]

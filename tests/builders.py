@@ -6,6 +6,7 @@ the facts its expectation depends on.
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 from checker.errors import Location
@@ -27,10 +28,30 @@ def evidence(eid: str = "e-1", kind: str = "auth_policy", collected: str = "2026
              expires: str | None = None, facts: dict[str, Any] | None = None,
              file: str = "evidence/e.yaml", line: int = 1,
              marks: dict[tuple[str | int, ...], tuple[int, int]] | None = None) -> Evidence:
-    document = Document(facts or {}, Location(file, line, 1), marks or {})
+    value = {"facts": facts or {}}
+    document = Document(value, Location(file, line, 1), _marks(value, marks or {}, (line, 1)))
     return Evidence(kind=kind, id=eid, title=f"{eid} title", owner="Owner",
                     collected=collected, facts=facts or {}, document=document, expires=expires,
                     file_digest="a" * 64)
+
+
+def _marks(value: Any, given: dict[tuple[str | int, ...], tuple[int, int]],
+           fallback: tuple[int, int]) -> array[int]:
+    """Marks in the loader's order (every key and item, depth first), each taken from
+    ``given`` or, for a path it does not name, from its nearest named ancestor."""
+    marks = array("i")
+
+    def walk(node: Any, path: tuple[str | int, ...], inherited: tuple[int, int]) -> None:
+        children = (node.items() if isinstance(node, dict) else
+                    enumerate(node) if isinstance(node, list) else ())
+        for key, child in children:
+            child_path = (*path, key)
+            mark = given.get(child_path, inherited)
+            marks.extend(mark)
+            walk(child, child_path, mark)
+
+    walk(value, (), fallback)
+    return marks
 
 
 def result(ctl: Control, status: Status, findings: tuple[Finding, ...] = (),

@@ -26,7 +26,7 @@ AS_OF = "2026-11-01"
 ORG = evidence("org", kind="organisation", collected="2026-01-01",
                facts={"name": "Test Council"}, file="evidence/org.yaml")
 AUTH = evidence("auth", collected="2026-10-01", file="evidence/auth.yaml",
-                marks={("facts",): (6, 1), ("facts", "min_length"): (8, 3)})
+                facts={"min_length": 10}, marks={("facts",): (6, 1), ("facts", "min_length"): (8, 3)})
 
 
 class StubEngine:
@@ -247,7 +247,7 @@ def test_a_finding_of_the_wrong_shape_is_an_error_not_a_pass(item):
     verdict = one(findings=["fine", item])
     assert verdict.status is Status.ERROR
     assert verdict.reason == (f"rule data.mini.rule gave a finding of the wrong shape: {item!r}; "
-                              "expected a string or {msg, evidence, path}")
+                              "expected a string or {msg, evidence, path, denies}")
     assert verdict.findings == ()
 
 

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape as _html_escape
+from typing import TYPE_CHECKING
 
 from checker import report
 from checker.model import Assessment, Status
 from checker.report import View
 from checker.text import visible
+
+if TYPE_CHECKING:
+    from checker.pci.drafts import AocDraft, SaqDraft
+
+NAME = "html"
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "saq", "aoc"})
+EXTENSIONS: tuple[str, ...] = (".html", ".htm")
+
 
 
 def escape(text: str) -> str:
@@ -185,3 +194,16 @@ def _share(cov: report.Coverage) -> str:
     if cov.percent is None:
         return "no applicable controls, so no pass percentage"
     return f"{cov.percent:.1f}% pass of {cov.applicable} applicable"
+
+def render_saq(draft: SaqDraft) -> str:
+    """The saq view: one payment channel's SAQ response draft (laid out by checker.pci)."""
+    from checker.pci import render as pci
+
+    return pci.html_page(pci.saq_page(draft))
+
+
+def render_aoc(aoc: AocDraft) -> str:
+    """The aoc view: the Attestation of Compliance draft (laid out by checker.pci)."""
+    from checker.pci import render as pci
+
+    return pci.html_page(pci.aoc_page(aoc))

@@ -21,8 +21,15 @@ from checker.model import Assessment
 from checker.report import View
 from checker.text import visible
 
+NAME = "xlsx"
+VIEWS = frozenset({"run", "matrix", "gaps", "saq", "aoc"})
+EXTENSIONS: tuple[str, ...] = (".xlsx",)
+
+
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from checker.pci.drafts import AocDraft, SaqDraft
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -118,3 +125,16 @@ def _pin_dates(data: bytes, when: dt.datetime, as_of: str) -> bytes:
             entry.external_attr = 0o600 << 16
             target.writestr(entry, content)
     return out.getvalue()
+
+def render_saq(draft: SaqDraft) -> bytes:
+    """The saq view: one payment channel's SAQ response draft (laid out by checker.pci)."""
+    from checker.pci import render as pci
+
+    return pci.xlsx(pci.saq_page(draft))
+
+
+def render_aoc(aoc: AocDraft) -> bytes:
+    """The aoc view: the Attestation of Compliance draft (laid out by checker.pci)."""
+    from checker.pci import render as pci
+
+    return pci.xlsx(pci.aoc_page(aoc))

@@ -571,6 +571,59 @@ def submission_psn(evidence_dir: Path, controls_dir: Path | None, policies_dir: 
         click.echo(f"  not ready: {blocker}", err=True)
 
 
+@cli.group(invoke_without_command=True, epilog="""\b
+Examples:
+  checker history --evidence evidence/example
+  checker history --format html --output history.html
+  checker history import last-year.json --evidence evidence/example""")
+@evidence_option
+@history_option
+@as_of_option
+@output_options("history", "table")
+@click.pass_context
+def history(ctx: click.Context, evidence_dir: Path, history: str | None, as_of: str | None,
+            format_name: str | None, output: Path | None) -> None:
+    """Recorded runs and their trend: pass % per framework, open fails and gaps by
+    severity, overdue actions (still open after the due date first set for them).
+
+    `checker run` records each run (keyed by as-of and inputs digest; the same inputs are
+    recorded once) in .checker/history.sqlite inside the evidence directory, or --history.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from checker.formats import render
+    from checker.history.store import snapshots
+    from checker.history.trend import trend
+
+    name = choose_format(format_name, output, "history", "table")
+    store = history_store(history, evidence_dir)
+    if store is None:
+        raise click.UsageError("--history off: there is no store to read")
+    write(render(name, "history", trend(snapshots(store, up_to=as_of))), output)
+
+
+@history.command("import", epilog="""\b
+Examples:
+  checker history import 2026-10.json 2026-11.json --evidence evidence/example""")
+@click.argument("reports", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@evidence_option
+@history_option
+def history_import(reports: tuple[Path, ...], evidence_dir: Path, history: str | None) -> None:
+    """Record saved `checker run --format json` reports, as if each had been run then."""
+    from checker.history import snapshot
+    from checker.history import store as history_store_
+
+    store = history_store(history, evidence_dir)
+    if store is None:
+        raise click.UsageError("--history off: there is no store to record in")
+    taken = [snapshot.from_report(path) for path in reports]  # all read before any is written
+    for path, item in zip(reports, taken, strict=True):
+        added = history_store_.record(store, item)
+        click.echo(f"{path}: as of {item.as_of}, inputs sha256 {item.inputs_digest[:16]} "
+                   f"{'recorded' if added else 'already recorded'} in {store}", err=True)
+
+
 @cli.group()
 def pci() -> None:
     """PCI DSS by payment channel: SAQ response drafts and the Attestation of Compliance."""

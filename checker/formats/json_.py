@@ -16,10 +16,11 @@ from checker.text import in_data
 
 if TYPE_CHECKING:
     from checker.diff import Diff
+    from checker.history.trend import Trend
     from checker.pci.drafts import AocDraft, SaqDraft
 
 NAME = "json"
-VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "saq", "aoc"})
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "saq", "aoc", "history"})
 EXTENSIONS: tuple[str, ...] = (".json",)
 
 
@@ -175,3 +176,18 @@ def render_aoc(aoc: AocDraft) -> str:
     from checker.pci import render as pci
 
     return json.dumps(pci.aoc_json(aoc), indent=2, ensure_ascii=False) + "\n"
+
+HISTORY_SCHEMA_ID = "urn:checker:schema:history:v1"
+
+
+def render_history(trend: Trend) -> str:
+    """The history view: every recorded run with pass % per framework, open controls by
+    status and severity, and the overdue control ids."""
+    data = {"$schema": HISTORY_SCHEMA_ID, "organisation": trend.organisation,
+            "frameworks": [{"key": k, "name": n} for k, n in trend.frameworks],
+            "runs": [{"as_of": p.as_of, "inputs_digest": p.inputs_digest, "source": p.source,
+                      "pass_percent": {k: None if v is None else round(v, 1)
+                                       for k, v in p.percent.items()},
+                      "open": p.statuses, "open_by_severity": p.severities,
+                      "overdue": list(p.overdue)} for p in trend.points]}
+    return json.dumps(in_data(data), indent=2, ensure_ascii=False) + "\n"

@@ -15,10 +15,11 @@ from checker.text import for_markdown
 
 if TYPE_CHECKING:
     from checker.diff import Diff
+    from checker.history.trend import Trend
     from checker.pci.drafts import AocDraft, SaqDraft
 
 NAME = "markdown"
-VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "saq", "aoc"})
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "saq", "aoc", "history"})
 EXTENSIONS: tuple[str, ...] = (".md", ".markdown")
 
 
@@ -122,3 +123,12 @@ def render_aoc(aoc: AocDraft) -> str:
     from checker.pci import render as pci
 
     return pci.markdown(pci.aoc_page(aoc))
+
+def render_history(trend: Trend) -> str:
+    """The history view: one row per recorded run, oldest first."""
+    from checker.history.trend import columns, rows
+
+    parts = [f"### checker history: {cell(trend.organisation or 'organisation')} "
+             f"({len(trend.points)} run{'s' * (len(trend.points) != 1)})", ""]
+    parts += table(columns(trend), rows(trend)) if trend.points else ["No runs recorded."]
+    return "\n".join(parts) + "\n"

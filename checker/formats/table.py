@@ -17,9 +17,10 @@ from checker.text import for_terminal as _t
 
 if TYPE_CHECKING:
     from checker.diff import Diff
+    from checker.history.trend import Trend
 
 NAME = "table"
-VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff"})
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "history"})
 EXTENSIONS: tuple[str, ...] = (".txt",)
 
 
@@ -126,3 +127,14 @@ def render_diff(diff: Diff) -> str:
             parts += ["", label, tabulate(diffreport.rows(changes), headers=diffreport.HEADERS,
                                           maxcolwidths=[None, None, None, 60, None])]
     return "\n".join(parts) + "\n"
+
+def render_history(trend: Trend) -> str:
+    """The history view: one row per recorded run, oldest first."""
+    from checker.history.trend import columns, rows
+
+    runs = len(trend.points)
+    title = f"History: {trend.organisation or 'organisation ?'} ({runs} run{'s' * (runs != 1)})"
+    body = tabulate([[_t(v) for v in row] for row in rows(trend)], headers=columns(trend),
+                    tablefmt="simple", disable_numparse=True) if trend.points else (
+        "  no runs recorded")
+    return f"{_t(title)}\n{body}\n"

@@ -287,4 +287,4 @@ def test_html_sorts_severity_and_status_by_rank_not_alphabet(mini):
     assert {v: int(k) for k, v in ranks.items()} == {
         s: r for s, r in {"critical": 1, "high": 2, "medium": 3, "low": 4}.items()
         if s in ranks.values()}
-    assert 'data-sort="2"><span class="status"' in text  # fail ranks before pass (6)
+    assert 'data-sort="2"><span class="status s-fail"' in text  # fail ranks before pass (6)

@@ -104,9 +104,9 @@ def _cards(assessment: Assessment) -> str:
     for cov in report.coverage(assessment):
         chips = "".join(f"<span class=\"chip s-{s.value}\">{s.label} {cov.counts[s]}</span>"
                         for s in report.PIVOT if cov.counts[s])
-        share = ("no applicable controls" if cov.percent is None
-                 else f"pass of {cov.applicable} applicable")
-        cards.append(f"<section class=\"card\" aria-label=\"{escape(cov.name)}\">"
+        share = ("no applicable controls, so no pass percentage" if cov.percent is None
+                 else f"{report.percent(cov)} pass of {cov.applicable} applicable")
+        cards.append(f"<section class=\"card\" aria-label=\"{escape(cov.name)}: {share}\">"
                      f"<h3>{escape(cov.name)}</h3><div class=\"big\">{report.percent(cov)}"
                      f"</div><div class=\"sub\">{share}; {cov.total} controls</div>"
                      f"{_bar(cov)}<div class=\"chips\">{chips}</div></section>")

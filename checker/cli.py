@@ -6,7 +6,6 @@ import json
 import signal
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -40,13 +39,11 @@ from checker.pipeline import (
     history_store,
     publish,
     record,
+    recorded,
     run_many,
     write,
 )
 from checker.text import for_terminal, visible
-
-if TYPE_CHECKING:
-    from checker.history.trend import Trend
 
 # Modules that pull in YAML, JSON Schema, tabulate or an engine are imported inside the
 # commands that use them, so that `checker --help` and option errors answer at once.
@@ -164,20 +161,9 @@ def matrix(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | N
     name = choose_format(format_name, output, "matrix", "table")
     settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
     assessment = assess(evidence_dir, as_of or today(), settings)
-    publish(assessment, name, View("matrix", trend=_trend(history, evidence_dir,
-                                                          assessment.as_of)), output)
+    publish(assessment, name, View("matrix", trend=recorded(history, evidence_dir,
+                                                            assessment.as_of)), output)
     click.get_current_context().exit(int(assessment.exit_code(FailOn(fail_on))))
-
-
-def _trend(history: str | None, evidence_dir: Path, as_of: str) -> Trend | None:
-    """The recorded trend up to ``as_of``, when a store exists (read, never written)."""
-    from checker.history.store import snapshots
-    from checker.history.trend import trend
-
-    store = history_store(history, evidence_dir)
-    if store is None or (history is None and not store.is_file()):
-        return None
-    return trend(snapshots(store, up_to=as_of))
 
 
 @cli.command(epilog="""\b

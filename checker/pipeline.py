@@ -115,6 +115,18 @@ def record(assessment: Assessment, store: Path | None, explicit: bool) -> Trend 
         return None
 
 
+def recorded(option: str | None, evidence_dir: Path, as_of: str) -> Trend | None:
+    """The recorded trend up to ``as_of`` when a store exists (read, never written): what
+    ``matrix`` shows beside the report."""
+    from checker.history.store import snapshots
+    from checker.history.trend import trend
+
+    store = history_store(option, evidence_dir)
+    if store is None or (option is None and not store.is_file()):
+        return None
+    return trend(snapshots(store, up_to=as_of))
+
+
 def due_exit_code(assessment: Assessment, due: int) -> ExitCode:
     """``gaps --due-within``: 3 when anything could not be evaluated, 1 when any evidence is
     due within the window, else 0."""

@@ -168,3 +168,16 @@ def test_the_trend_stops_at_the_as_of_asked_for(mini):
     _run(mini, "2026-12-01")
     runs = json.loads(_history(mini, "--format", "json", "--as-of", "2026-11-01").stdout)["runs"]
     assert [r["as_of"] for r in runs] == ["2026-10-01"]
+
+
+def test_the_matrix_shows_the_trend_and_never_records(mini):
+    def matrix():
+        return mini.invoke("matrix", "--evidence", str(mini.evidence), "--controls",
+                           str(mini.controls), "--policies", str(mini.policies), "--as-of",
+                           "2026-11-01", "--format", "html").stdout
+
+    assert 'id="trend"' not in matrix()
+    assert not (mini.evidence / ".checker").exists()
+    _run(mini, "2026-10-01")
+    page = matrix()
+    assert "<h2>Trend (1 recorded run)</h2>" in page

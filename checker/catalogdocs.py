@@ -150,9 +150,10 @@ def example_summary(assessment: Assessment) -> str:
     text = str(FORMATS["table"].render(assessment))
     head = text.split("\n\n", 2)[:2]
     gaps = sum(r.status in (Status.FAIL, Status.GAP, Status.ERROR) for r in assessment.results)
+    shown = sum(r.status not in (Status.PASS, Status.NOT_APPLICABLE) for r in assessment.results)
     return ("```console\n$ checker run --evidence evidence/example --as-of 2026-11-01\n"
-            + "\n\n".join(head) + f"\n\n... one row per control, then the gap list ({gaps})"
-            "\n```")
+            + "\n\n".join(head) + f"\n\n... the controls not passing ({shown}), then the gap "
+            f"list ({gaps}); --all lists every control\n```")
 
 
 def update(directory: Path, example: Path, readme: Path | None = None) -> list[Path]:

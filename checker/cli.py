@@ -8,24 +8,24 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
 
 import click
 
 from checker import __version__
-from checker.diffreport import DIFF_FORMATS
 from checker.errors import CheckerError, ExitCode, InputError
-from checker.formats import FORMATS
 from checker.importers.names import IMPORTER_NAMES
 from checker.model import FailOn
 from checker.options import (
+    Days,
     as_of_option,
     assess_settings,
     catalogue_options,
     engine_option,
     evidence_dirs_option,
     evidence_option,
+    fail_on_option,
     framework_option,
+    history_option,
     import_options,
     limits,
     output_options,
@@ -33,8 +33,19 @@ from checker.options import (
     today,
 )
 from checker.output import emit
-from checker.reportcli import assess, explain, explain_errors, gaps, matrix, publish
-from checker.text import for_terminal
+from checker.pipeline import (
+    assess,
+    choose_format,
+    due_exit_code,
+    explain_errors,
+    history_store,
+    publish,
+    record,
+    recorded,
+    run_many,
+    write,
+)
+from checker.text import for_terminal, visible
 
 # Modules that pull in YAML, JSON Schema, tabulate or an engine are imported inside the
 # commands that use them, so that `checker --help` and option errors answer at once.
@@ -100,55 +111,131 @@ def cli(ctx: click.Context, debug: bool) -> None:
 Examples:
   checker run --evidence evidence/example
   checker run --framework psn --as-of 2026-03-31 --fail-on gap
-  checker run --format json --output results.json
+  checker run --output results.json
+  checker run --all --history off
   checker run --evidence orgs/a --evidence orgs/b --jobs 4 --format json""")
 @evidence_dirs_option
 @catalogue_options
 @framework_option
 @as_of_option
 @run_options
-@output_options(list(FORMATS), "table")
+@output_options("run", "table")
+@click.option("--all", "every_control", is_flag=True,
+              help="Terminal table: list every control, not only those that are not pass.")
+@history_option
 @click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Evaluate this many --evidence directories at a time.")
 def run(evidence_dirs: tuple[Path, ...], controls_dir: Path | None, policies_dir: Path | None,
         frameworks: tuple[str, ...], as_of: str | None, fail_on: str, engine: str,
-        format_name: str, output: Path | None, jobs: int) -> None:
-    """Evaluate every control and print the control matrix and gap list.
+        format_name: str | None, output: Path | None, every_control: bool,
+        history: str | None, jobs: int) -> None:
+    """Evaluate every control: the summary per framework, the controls that are not pass,
+    and the gap list (--all: every control). The run is recorded in the history store.
 
     Several --evidence directories (one per organisation) give one report each: json, a
     list of {evidence, exit_code, results | errors}; table, one section each; the exit code
-    is the worst.
+    is the worst. They are not recorded in history.
     """
+    name = choose_format(format_name, output, "run", "table")
+    settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
+    ctx = click.get_current_context()
     if len(evidence_dirs) > 1:
-        _run_many(evidence_dirs, jobs, format_name, output, FailOn(fail_on), {
-            "as_of": as_of or today(),
-            **assess_settings(controls_dir, policies_dir, frameworks, engine)})
-    from checker.report import RUN
+        ctx.exit(run_many(evidence_dirs, jobs, name, output, FailOn(fail_on),
+                          {"as_of": as_of or today(), **settings}))
+    from checker.report import View
 
-    assessment = assess(evidence_dirs[0], as_of, controls_dir=controls_dir,
-                        policies_dir=policies_dir, frameworks=frameworks, engine=engine)
-    publish(assessment, FORMATS[format_name], RUN, output)
-    code = assessment.exit_code(FailOn(fail_on))
+    assessment = assess(evidence_dirs[0], as_of or today(), settings)
+    trend = record(assessment, history_store(history, evidence_dirs[0]), history is not None)
+    publish(assessment, name, View("run", every_control=every_control, trend=trend), output)
+    ctx.exit(int(assessment.exit_code(FailOn(fail_on))))
+
+
+@cli.command(epilog="""\b
+Examples:
+  checker matrix --evidence evidence/example
+  checker matrix --output matrix.html
+  checker matrix --format xlsx --output matrix.xlsx
+\b
+Exit codes: 0 (an auditor's view: failing controls are content, not an error) unless
+--fail-on is given; 3 when a control could not be evaluated.""")
+@evidence_option
+@catalogue_options
+@framework_option
+@as_of_option
+@fail_on_option(FailOn.NONE)
+@engine_option
+@output_options("matrix", "table")
+@history_option
+def matrix(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+           frameworks: tuple[str, ...], as_of: str | None, fail_on: str, engine: str,
+           format_name: str | None, output: Path | None, history: str | None) -> None:
+    """The auditor's control matrix: every control with the evidence (file:line, collected
+    date, sha256) behind its verdict, findings, waiver and mapped controls, and coverage per
+    framework. The html report shows the recorded trend (read only; `run` records)."""
+    from checker.report import View
+
+    name = choose_format(format_name, output, "matrix", "table")
+    settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
+    assessment = assess(evidence_dir, as_of or today(), settings)
+    publish(assessment, name, View("matrix", trend=recorded(history, evidence_dir,
+                                                            assessment.as_of)), output)
+    click.get_current_context().exit(int(assessment.exit_code(FailOn(fail_on))))
+
+
+@cli.command(epilog="""\b
+Examples:
+  checker gaps --evidence evidence/example
+  checker gaps --format rap --output rap.csv
+  checker gaps --due-within 30d
+\b
+Due dates: critical 14 days, high 30, medium 90, low 180 from --as-of, or sooner when evidence
+behind the control stops counting sooner (see docs/auditors.md). With --due-within the exit
+code is 1 only when some evidence is due (3 when a control could not be evaluated).""")
+@evidence_option
+@catalogue_options
+@framework_option
+@as_of_option
+@run_options
+@output_options("gaps", "table")
+@click.option("--due-within", type=Days(), default=None, metavar="DAYS",
+              help="Instead, list evidence that stops counting within this many days (30d).")
+def gaps(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+         frameworks: tuple[str, ...], as_of: str | None, fail_on: str, engine: str,
+         format_name: str | None, output: Path | None, due_within: int | None) -> None:
+    """Every fail, gap and error, most severe first, with owner, remediation and due date;
+    `--format rap` writes the PSN Remediation Action Plan (CSV)."""
+    from checker.report import View
+
+    view = View("gaps", due_within)
+    name = choose_format(format_name, output, view.kind, "table")
+    settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
+    assessment = assess(evidence_dir, as_of or today(), settings)
+    publish(assessment, name, view, output)
+    code = (assessment.exit_code(FailOn(fail_on)) if due_within is None
+            else due_exit_code(assessment, due_within))
     click.get_current_context().exit(int(code))
 
 
-def _run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
-              output: Path | None, fail_on: FailOn, options: dict[str, Any]) -> None:
-    from checker import fanout
-    from checker.formats import json_, table
-    from checker.inputs import assess_directory
+@cli.command(epilog="""\b
+Examples:
+  checker explain PCI-8.3.6 --evidence evidence/example
+  checker explain PSN-OPS-01 --as-of 2026-03-31""")
+@evidence_option
+@catalogue_options
+@as_of_option
+@engine_option
+@click.argument("control_id")
+def explain(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
+            as_of: str | None, engine: str, control_id: str) -> None:
+    """Why one control has its status: the rule queried, the evidence it saw (file:line), each
+    finding, the freshness arithmetic, any waiver, and applicability."""
+    settings = assess_settings(controls_dir, policies_dir, (), engine)
+    assessment = assess(evidence_dir, as_of or today(), settings)
+    if not any(r.control.id == control_id for r in assessment.results):
+        raise InputError(f"no control '{control_id}' (see `checker controls list`)")
+    from checker.explain import explain as explain_control
 
-    if format_name not in ("json", "table"):
-        raise click.UsageError("several --evidence directories need --format json or table")
-    outcomes = fanout.assess_many(evidence_dirs, jobs, options, assess_directory)
-    for outcome in outcomes:
-        for problem in outcome.problems:
-            click.echo(f"error: {problem}", err=True)
-    if format_name == "json":
-        emit(fanout.render_json(outcomes, fail_on, json_.document), output)
-    else:
-        emit(fanout.render_sections(outcomes, fail_on, table.render), output)
-    click.get_current_context().exit(fanout.worst(outcomes, fail_on))
+    click.echo(visible(explain_control(assessment, control_id), keep="\n"), nl=False)
 
 
 @cli.group()
@@ -197,13 +284,11 @@ Exit codes: 0 no regression, 1 regressions, 2 input error, 3 evaluation error.""
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Compare with a saved `checker run --format json`.")
 @engine_option
-@click.option("--format", "format_name", type=click.Choice(sorted(DIFF_FORMATS)),
-              default="table", show_default=True, help="Output format.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report here (atomically) instead of standard output.")
+@output_options("diff", "table")
 def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
          frameworks: tuple[str, ...], as_of: str | None, base_ref: str | None,
-         baseline: Path | None, engine: str, format_name: str, output: Path | None) -> None:
+         baseline: Path | None, engine: str, format_name: str | None,
+         output: Path | None) -> None:
     """Fail when a change makes compliance worse; list what improved.
 
     A regression is a control whose status got worse (pass to fail, gap or error), a new
@@ -215,11 +300,13 @@ def diff(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | Non
     if (base_ref is None) == (baseline is None):
         raise click.UsageError("give exactly one of --base REF or --baseline FILE")
     from checker.diffgate import gate
+    from checker.formats import render
 
+    name = choose_format(format_name, output, "diff", "table")
     settings = assess_settings(controls_dir, policies_dir, frameworks, engine)
     result = gate(evidence_dir, as_of or today(), settings, base_ref=base_ref,
                   baseline=baseline)
-    emit(DIFF_FORMATS[format_name](result), output)
+    write(render(name, "diff", result), output)
     explain_errors(result.head)
     click.get_current_context().exit(result.exit_code)
 
@@ -478,8 +565,8 @@ def submission_psn(evidence_dir: Path, controls_dir: Path | None, policies_dir: 
     Byte-reproducible; refuses while any PSN control is an error (see docs/psn-submission.md)."""
     from checker.submission import pack, psn
 
-    assessment = assess(evidence_dir, as_of, controls_dir=controls_dir,
-                        policies_dir=policies_dir, frameworks=(psn.FRAMEWORK,), engine=engine)
+    assessment = assess(evidence_dir, as_of or today(),
+                        assess_settings(controls_dir, policies_dir, (psn.FRAMEWORK,), engine))
     built, readiness = psn.build(assessment, evidence_dir)
     pack.write(built, output, assessment.as_of)
     state = "READY" if readiness.ready else f"NOT READY ({len(readiness.blockers)} to resolve)"
@@ -489,12 +576,62 @@ def submission_psn(evidence_dir: Path, controls_dir: Path | None, policies_dir: 
         click.echo(f"  not ready: {blocker}", err=True)
 
 
+@cli.group(invoke_without_command=True, epilog="""\b
+Examples:
+  checker history --evidence evidence/example
+  checker history --format html --output history.html
+  checker history import last-year.json --evidence evidence/example""")
+@evidence_option
+@history_option
+@as_of_option
+@output_options("history", "table")
+@click.pass_context
+def history(ctx: click.Context, evidence_dir: Path, history: str | None, as_of: str | None,
+            format_name: str | None, output: Path | None) -> None:
+    """Recorded runs and their trend: pass % per framework, open fails and gaps by
+    severity, overdue actions (still open after the due date first set for them).
+
+    `checker run` records each run (keyed by as-of and inputs digest; the same inputs are
+    recorded once) in .checker/history.sqlite inside the evidence directory, or --history.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from checker.formats import render
+    from checker.history.store import snapshots
+    from checker.history.trend import trend
+
+    name = choose_format(format_name, output, "history", "table")
+    store = history_store(history, evidence_dir)
+    if store is None:
+        raise click.UsageError("--history off: there is no store to read")
+    write(render(name, "history", trend(snapshots(store, up_to=as_of))), output)
+
+
+@history.command("import", epilog="""\b
+Examples:
+  checker history import 2026-10.json 2026-11.json --evidence evidence/example""")
+@click.argument("reports", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@evidence_option
+@history_option
+def history_import(reports: tuple[Path, ...], evidence_dir: Path, history: str | None) -> None:
+    """Record saved `checker run --format json` reports, as if each had been run then."""
+    from checker.history import snapshot
+    from checker.history import store as history_store_
+
+    store = history_store(history, evidence_dir)
+    if store is None:
+        raise click.UsageError("--history off: there is no store to record in")
+    taken = [snapshot.from_report(path) for path in reports]  # all read before any is written
+    for path, item in zip(reports, taken, strict=True):
+        added = history_store_.record(store, item)
+        click.echo(f"{path}: as of {item.as_of}, inputs sha256 {item.inputs_digest[:16]} "
+                   f"{'recorded' if added else 'already recorded'} in {store}", err=True)
+
+
 @cli.group()
 def pci() -> None:
     """PCI DSS by payment channel: SAQ response drafts and the Attestation of Compliance."""
-
-
-_DRAFT_FORMATS = ("html", "json", "markdown", "xlsx")
 
 
 @pci.command("saq", epilog="""\b
@@ -507,26 +644,24 @@ Examples:
 @engine_option
 @click.option("--channel", required=True, metavar="NAME",
               help="The payment channel (pci.payment_channels[].name in the profile).")
-@click.option("--format", "format_name", type=click.Choice(_DRAFT_FORMATS), default="markdown",
-              show_default=True, help="Output format.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@output_options("saq", "markdown")
 def pci_saq(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
-            as_of: str | None, engine: str, channel: str, format_name: str,
+            as_of: str | None, engine: str, channel: str, format_name: str | None,
             output: Path | None) -> None:
     """Draft one channel's SAQ: each requirement, its response, evidence and explanation.
 
     Exit 0 when the channel is eligible and every answer is In Place, In Place with CCW or
     Not Applicable; 1 otherwise; 3 when anything could not be evaluated.
     """
+    from checker.formats import render
     from checker.pci import pipeline
     from checker.pci.drafts import channel_draft
-    from checker.pci.render import render_saq
 
+    name = choose_format(format_name, output, "saq", "markdown")
     assessment, aoc = pipeline.draft(evidence_dir, as_of or today(), controls_dir=controls_dir,
                                      policies_dir=policies_dir, engine=engine)
     draft = channel_draft(aoc, channel)
-    _emit_draft(render_saq(draft, format_name), output)
+    write(render(name, "saq", draft), output)
     click.get_current_context().exit(int(pipeline.exit_code(assessment, [draft])))
 
 
@@ -537,37 +672,23 @@ Examples:
 @catalogue_options
 @as_of_option
 @engine_option
-@click.option("--format", "format_name", type=click.Choice(_DRAFT_FORMATS), default="markdown",
-              show_default=True, help="Output format.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@output_options("aoc", "markdown")
 def pci_aoc(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | None,
-            as_of: str | None, engine: str, format_name: str, output: Path | None) -> None:
+            as_of: str | None, engine: str, format_name: str | None,
+            output: Path | None) -> None:
     """Draft the Attestation of Compliance: contacts, channels, result per channel, action plan.
 
     Exit 0 when every channel is compliant; 1 otherwise; 3 when anything could not be
     evaluated.
     """
+    from checker.formats import render
     from checker.pci import pipeline
-    from checker.pci.render import render_aoc
 
+    name = choose_format(format_name, output, "aoc", "markdown")
     assessment, aoc = pipeline.draft(evidence_dir, as_of or today(), controls_dir=controls_dir,
                                      policies_dir=policies_dir, engine=engine)
-    _emit_draft(render_aoc(aoc, format_name), output)
+    write(render(name, "aoc", aoc), output)
     click.get_current_context().exit(int(pipeline.exit_code(assessment, aoc.saqs)))
-
-
-def _emit_draft(content: str | bytes, output: Path | None) -> None:
-    from checker.reportcli import stdout_is_tty
-
-    if isinstance(content, bytes) and output is None and stdout_is_tty():
-        raise click.UsageError("this format is binary: write it with --output FILE")
-    emit(content, output)
-
-
-cli.add_command(matrix)
-cli.add_command(gaps)
-cli.add_command(explain)
 
 
 def main() -> None:

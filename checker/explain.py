@@ -14,7 +14,7 @@ from checker.model import Assessment, Evidence, Result, Status
 def explain(assessment: Assessment, control_id: str) -> str:
     """The explanation as text; InputError when the control was not assessed."""
     result = next((r for r in assessment.results if r.control.id == control_id), None)
-    if result is None:  # reportcli checks the catalogue first; this guards other callers
+    if result is None:  # the explain command checks the catalogue first; this guards other callers
         raise InputError(f"no control '{control_id}' in this assessment "
                          "(see `checker controls list`)")
     control = result.control

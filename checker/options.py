@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,11 +101,15 @@ def framework_option(func: F) -> F:
 
 
 def run_options(func: F) -> F:
-    func = click.option("--fail-on", type=click.Choice([f.value for f in FailOn]),
-                        default=FailOn.FAIL.value, show_default=True,
+    """--fail-on (default fail) and --engine."""
+    return fail_on_option(FailOn.FAIL)(engine_option(func))
+
+
+def fail_on_option(default: FailOn) -> Callable[[F], F]:
+    return click.option("--fail-on", type=click.Choice([f.value for f in FailOn]),
+                        default=default.value, show_default=True,
                         help="Exit 1 when a control is at or above this status (none: report "
-                        "only). A control that could not be evaluated always exits 3.")(func)
-    return engine_option(func)
+                        "only). A control that could not be evaluated always exits 3.")
 
 
 def engine_option(func: F) -> F:
@@ -148,16 +153,65 @@ def assess_settings(controls_dir: Path | None, policies_dir: Path | None,
             "caf_profile": click.get_current_context().meta.get("checker.caf_profile")}
 
 
-def output_options(formats: list[str], default: str) -> Callable[[F], F]:
+class FormatChoice(click.Choice):
+    """The formats of the registry that render ``view``: looked up when first needed, so
+    that ``checker --help`` imports no format."""
+
+    def __init__(self, view: str) -> None:
+        super().__init__((), case_sensitive=True)
+        self.view = view
+        self._names: tuple[str, ...] | None = None
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        if self._names is None:
+            from checker.formats import names
+
+            self._names = tuple(names(self.view))
+        return self._names
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        self._names = tuple(value) or None
+
+
+def output_options(view: str, default: str) -> Callable[[F], F]:
+    """--format (the registry's formats for ``view``; when not given, inferred from the
+    --output file's extension, else ``default``) and --output."""
     def decorate(func: F) -> F:
-        func = click.option("--format", "format_name", type=click.Choice(sorted(formats)),
-                            default=default, show_default=True, help="Output format.")(func)
+        func = click.option("--format", "format_name", type=FormatChoice(view), default=None,
+                            help=f"Output format. [default: from the --output extension, "
+                                 f"else {default}]")(func)
         func = click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
                             default=None, help="Write the report here (atomically) instead "
                                                "of standard output.")(func)
         return func
 
     return decorate
+
+
+class Days(click.ParamType):
+    """A look-ahead window: ``30d`` or ``30`` (days)."""
+
+    name = "DAYS"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"(\d{1,5})d?", str(value).strip())
+        if not match:
+            self.fail(f"{value!r} is not a number of days such as 30d", param, ctx)
+        return int(match.group(1))
+
+
+def history_option(func: F) -> F:
+    """--history PATH or off (``history``: None means the default store)."""
+    return click.option("--history", "history", metavar="PATH|off", envvar="CHECKER_HISTORY",
+                        default=None,
+                        help="Record this run in this history store (SQLite), or 'off'. "
+                             "[default: .checker/history.sqlite in the evidence "
+                             "directory]")(func)
 
 
 def import_options(func: F) -> F:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from checker.dates import parse_date
 from checker.errors import Location
 from checker.freshness import Due, age_limit, due_within, last_day
 from checker.model import Assessment, Evidence, Result, Status, control_sort_key
+
+if TYPE_CHECKING:
+    from checker.history.trend import Trend
 
 #: Days from the assessment date to fix an open control, by severity (see docs/auditors.md).
 DUE_DAYS = {"critical": 14, "high": 30, "medium": 90, "low": 180}
@@ -22,10 +25,20 @@ PIVOT = (Status.PASS, Status.FAIL, Status.GAP, Status.NOT_APPLICABLE, Status.WAI
 @dataclass(frozen=True, slots=True)
 class View:
     """Which document a command asks a format for: the run summary, the auditor's matrix, or
-    the gap list (optionally the evidence that lapses within ``due_within`` days instead)."""
+    the gap list (or, with ``due_within``, the evidence that lapses within that many days).
+
+    ``every_control``: the run view lists passing controls too (``run --all``); ``trend``:
+    the recorded history up to this run, for the formats that show it beside the report."""
 
     name: Literal["run", "matrix", "gaps"] = "run"
     due_within: int | None = None
+    every_control: bool = False
+    trend: Trend | None = None
+
+    @property
+    def kind(self) -> str:
+        """The registry's name for this view: run, matrix, gaps or due."""
+        return "due" if self.due_within is not None else self.name
 
 
 #: The default view: what ``checker run`` prints.

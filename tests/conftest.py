@@ -229,12 +229,15 @@ class Mini:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_rule_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Tests never read or write the user's ~/.cache (subprocesses inherit this too)."""
+    """Tests never read or write the user's ~/.cache (subprocesses inherit this too), nor
+    record runs in a history store inside the repository (tests/history turn it back on)."""
     import os
 
     previous = os.environ.get("CHECKER_CACHE_DIR")
     os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
+    os.environ["CHECKER_HISTORY"] = "off"
     yield
+    del os.environ["CHECKER_HISTORY"]
     if previous is None:
         del os.environ["CHECKER_CACHE_DIR"]
     else:

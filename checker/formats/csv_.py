@@ -14,6 +14,11 @@ from checker.model import Assessment
 from checker.report import View
 from checker.text import visible
 
+NAME = "csv"
+VIEWS = frozenset({"run", "matrix", "gaps", "due"})
+EXTENSIONS: tuple[str, ...] = (".csv",)
+
+
 
 def write(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """RFC 4180 CSV text (CRLF line ends, minimal quoting), safe to open in a spreadsheet:

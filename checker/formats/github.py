@@ -6,11 +6,21 @@ newline cannot start a command of its own)."""
 
 from __future__ import annotations
 
-from checker import report
+from typing import TYPE_CHECKING
+
+from checker import diffreport, report
 from checker.errors import Location
 from checker.model import Assessment, Status
 from checker.report import View
 from checker.text import visible
+
+if TYPE_CHECKING:
+    from checker.diff import Diff
+
+NAME = "github"
+VIEWS = frozenset({"run", "gaps", "due", "diff"})
+EXTENSIONS: tuple[str, ...] = ()
+
 
 _LEVEL = {Status.FAIL: "error", Status.ERROR: "error", Status.GAP: "warning"}
 
@@ -51,4 +61,18 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
               for notice in assessment.notices]
     lines.append(command("notice", report.provenance(assessment),
                          f"checker: {report.summary_line(assessment)}"))
+    return "\n".join(lines) + "\n"
+
+def render_diff(diff: Diff) -> str:
+    """The diff view: one ::error per regression and unapproved scope change, on its YAML
+    line; a warning per approved scope change and per note."""
+    lines = [command("error", change.detail,
+                     f"{change.subject} {change.before} -> {change.after}", change.location)
+             for change in diff.regressions]
+    lines += [command("warning" if change.approval else "error", change.detail,
+                      f"{change.subject} scope change {change.before} -> {change.after}"
+                      f"{' (approved)' if change.approval else ''}", change.location)
+              for change in diff.scope_changes]
+    lines += [command("warning", note, "checker diff") for note in diff.notes]
+    lines.append(command("notice", diffreport.headline(diff), "checker diff"))
     return "\n".join(lines) + "\n"

@@ -6,13 +6,23 @@ escape text (``\\x1b``), and a file name that is not UTF-8 still gives valid JSO
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker import report
+from checker import diffreport, report
 from checker.freshness import Due
 from checker.model import Assessment, Evidence, Finding, Result, Status, Waiver
 from checker.report import View
 from checker.text import in_data
+
+if TYPE_CHECKING:
+    from checker.diff import Diff
+    from checker.history.trend import Trend
+    from checker.pci.drafts import AocDraft, SaqDraft
+
+NAME = "json"
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "saq", "aoc", "history"})
+EXTENSIONS: tuple[str, ...] = (".json",)
+
 
 SCHEMA_ID = "urn:checker:schema:results:v1"
 SCHEMA_VERSION = 1
@@ -149,3 +159,35 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "line": where.line if where else None,
         "column": where.column if where else None,
     }
+
+def render_diff(diff: Diff) -> str:
+    """The diff view: regressions, scope changes and improvements as data."""
+    return json.dumps(in_data(diffreport.document(diff)), indent=2, ensure_ascii=False) + "\n"
+
+def render_saq(draft: SaqDraft) -> str:
+    """The saq view: the SAQ response draft's fields."""
+    from checker.pci import render as pci
+
+    return json.dumps(pci.saq_json(draft), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_aoc(aoc: AocDraft) -> str:
+    """The aoc view: the Attestation of Compliance draft's fields."""
+    from checker.pci import render as pci
+
+    return json.dumps(pci.aoc_json(aoc), indent=2, ensure_ascii=False) + "\n"
+
+HISTORY_SCHEMA_ID = "urn:checker:schema:history:v1"
+
+
+def render_history(trend: Trend) -> str:
+    """The history view: every recorded run with pass % per framework, open controls by
+    status and severity, and the overdue control ids."""
+    data = {"$schema": HISTORY_SCHEMA_ID, "organisation": trend.organisation,
+            "frameworks": [{"key": k, "name": n} for k, n in trend.frameworks],
+            "runs": [{"as_of": p.as_of, "inputs_digest": p.inputs_digest, "source": p.source,
+                      "pass_percent": {k: None if v is None else round(v, 1)
+                                       for k, v in p.percent.items()},
+                      "open": p.statuses, "open_by_severity": p.severities,
+                      "overdue": list(p.overdue)} for p in trend.points]}
+    return json.dumps(in_data(data), indent=2, ensure_ascii=False) + "\n"

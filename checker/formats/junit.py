@@ -20,6 +20,11 @@ from checker.model import Assessment, Result, Status
 from checker.report import View
 from checker.text import visible
 
+NAME = "junit"
+VIEWS = frozenset({"run"})
+EXTENSIONS: tuple[str, ...] = (".xml",)
+
+
 _FAILURE = {Status.FAIL: "failure", Status.GAP: "failure", Status.ERROR: "error",
             Status.NOT_APPLICABLE: "skipped", Status.WAIVED: "skipped"}
 

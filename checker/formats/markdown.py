@@ -6,11 +6,22 @@ text renders as the text it is, never as a tag, link, image, heading or broken t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from checker import report
+from checker import diffreport, report
 from checker.model import Assessment, Result, Status
 from checker.report import View
 from checker.text import for_markdown
+
+if TYPE_CHECKING:
+    from checker.diff import Diff
+    from checker.history.trend import Trend
+    from checker.pci.drafts import AocDraft, SaqDraft
+
+NAME = "markdown"
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "saq", "aoc", "history"})
+EXTENSIONS: tuple[str, ...] = (".md", ".markdown")
+
 
 _ICON = {Status.PASS: "✅", Status.FAIL: "❌", Status.GAP: "⚠️", Status.ERROR: "🛑",
          Status.WAIVED: "🟦", Status.NOT_APPLICABLE: "⚪"}
@@ -89,4 +100,35 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
          f"{_ICON[g.result.status]} {g.result.verdict}", g.owner, g.due,
          "\n".join([g.result.reason, *report.finding_ref(g.result)])] for g in gaps)),
         budget) if gaps else ["None."]
+    return "\n".join(parts) + "\n"
+
+def render_diff(diff: Diff) -> str:
+    """The diff view, for a pull-request comment or job summary."""
+    parts = [f"### {'❌' if diffreport.failed(diff) else '✅'} {cell(diffreport.headline(diff))}"]
+    parts += ["", *(f"> **Note:** {cell(n)}" for n in diff.notes)] if diff.notes else []
+    for label, changes in diffreport.sections(diff):
+        if changes:
+            parts += ["", f"**{label}**", "", *table(diffreport.HEADERS, diffreport.rows(changes))]
+    return "\n".join(parts) + "\n"
+
+def render_saq(draft: SaqDraft) -> str:
+    """The saq view: one payment channel's SAQ response draft (laid out by checker.pci)."""
+    from checker.pci import render as pci
+
+    return pci.markdown(pci.saq_page(draft))
+
+
+def render_aoc(aoc: AocDraft) -> str:
+    """The aoc view: the Attestation of Compliance draft (laid out by checker.pci)."""
+    from checker.pci import render as pci
+
+    return pci.markdown(pci.aoc_page(aoc))
+
+def render_history(trend: Trend) -> str:
+    """The history view: one row per recorded run, oldest first."""
+    from checker.history.trend import columns, rows
+
+    parts = [f"### checker history: {cell(trend.organisation or 'organisation')} "
+             f"({len(trend.points)} run{'s' * (len(trend.points) != 1)})", ""]
+    parts += table(columns(trend), rows(trend)) if trend.points else ["No runs recorded."]
     return "\n".join(parts) + "\n"

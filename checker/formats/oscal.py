@@ -21,6 +21,11 @@ from checker.model import Assessment, Evidence, Result, Status
 from checker.report import View
 from checker.text import for_terminal, in_data
 
+NAME = "oscal"
+VIEWS = frozenset({"run", "matrix"})
+EXTENSIONS: tuple[str, ...] = ()
+
+
 OSCAL_VERSION = "1.1.2"
 NS = "urn:checker:oscal"
 

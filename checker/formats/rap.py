@@ -16,6 +16,11 @@ from checker.formats.csv_ import write
 from checker.model import Assessment, Evidence, Status
 from checker.report import View
 
+NAME = "rap"
+VIEWS = frozenset({"gaps"})
+EXTENSIONS: tuple[str, ...] = ()
+
+
 COLUMNS = ("issue", "risk rating", "owner", "action", "target date", "status")
 
 #: Provenance, after the RAP's own columns so the plan pastes into a template unchanged.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker import report
@@ -16,6 +16,14 @@ from checker.errors import Location, Problem
 from checker.model import Assessment, Result, Status
 from checker.report import View
 from checker.text import in_data
+
+if TYPE_CHECKING:
+    from checker.diff import Diff
+
+NAME = "sarif"
+VIEWS = frozenset({"run", "diff"})
+EXTENSIONS: tuple[str, ...] = (".sarif",)
+
 
 SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/"
                 "sarif-schema-2.1.0.json")
@@ -106,5 +114,21 @@ def _results(result: Result, rule_index: int, where: Location) -> list[dict[str,
     return [{**base, "message": {"text": f"{control.id} {result.verdict}: {result.reason}"},
              "locations": [location(where)]}]
 
-
-
+def render_diff(diff: Diff) -> str:
+    """The diff view: one rule per regressed or descoped control, results on the YAML lines
+    (an approved scope change is a note, an unapproved one an error)."""
+    changes = [*(("", c) for c in diff.regressions),
+               *(("scope change ", c) for c in diff.scope_changes)]
+    rules = sorted({c.subject: c.title for _, c in changes}.items())
+    results = []
+    for scope, change in changes:
+        result: dict[str, Any] = {"ruleId": change.subject,
+                                  "level": "note" if change.approval else "error",
+                                  "message": {"text": f"{scope}{change.before} -> "
+                                                      f"{change.after}: {change.detail}"}}
+        if change.location:
+            result["locations"] = [location(change.location)]
+        results.append(result)
+    return document(diff.head.tool_version,
+                    [{"id": rule_id, "shortDescription": {"text": title}}
+                     for rule_id, title in rules], results)

@@ -6,29 +6,64 @@ neither send escape sequences to the terminal nor add a line that looks like our
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from checker import report
-from checker.model import Assessment, Result
+from checker import diffreport, report
+from checker.model import Assessment, Result, Status
 from checker.report import View
 from checker.text import for_terminal as _t
+
+if TYPE_CHECKING:
+    from checker.diff import Diff
+    from checker.history.trend import Trend
+
+NAME = "table"
+VIEWS = frozenset({"run", "matrix", "gaps", "due", "diff", "history"})
+EXTENSIONS: tuple[str, ...] = (".txt",)
+
 
 _WIDTH = 60
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
+    """The run view: coverage, the controls not passing, the gap list and a closing summary
+    line (``--all``: every control); matrix: every control with its evidence; gaps; due."""
     parts = [_t(report.provenance(assessment)),
              *(_t(line) for line in report.drafts_line(assessment))]
     if view.due_within is not None:
         return "\n".join([*parts, "", _due(assessment, view)]) + "\n"
     if view.name != "gaps":
-        parts += ["", _summary(assessment), "", _matrix(assessment, view.name == "matrix")]
+        parts += ["", _summary(assessment), ""]
+        if view.name == "matrix":
+            parts.append(_matrix(assessment, True))
+        elif view.every_control:
+            parts.append(_matrix(assessment, False))
+        else:
+            parts.append(_not_passing(assessment))
     gaps = report.gaps(assessment)
     parts += ["", f"Gap list ({len(gaps)})", _gap_list(gaps) if gaps else "  none"]
     if assessment.notices:
         parts += ["", "Notices", *(f"  {notice}" for notice in assessment.notices)]
+    if view.name == "run":
+        parts += ["", f"{report.summary_line(assessment)}; as of {assessment.as_of}"]
     return "\n".join(_t(line) for line in "\n".join(parts).split("\n")) + "\n"
+
+
+def _not_passing(assessment: Assessment) -> str:
+    """Every control that is neither pass nor n/a, compactly; n/a and pass are counted."""
+    shown = [r for r in assessment.results
+             if r.status not in (Status.PASS, Status.NOT_APPLICABLE)]
+    counts = assessment.counts()
+    title = (f"Controls not passing ({len(shown)}; {counts.get(Status.PASS, 0)} pass and "
+             f"{counts.get(Status.NOT_APPLICABLE, 0)} n/a not listed: --all lists every "
+             "control)")
+    if not shown:
+        return f"{title}\n  none"
+    rows = [[_t(r.control.id), _wrap(_t(r.control.title), 48), r.verdict] for r in shown]
+    return f"{title}\n" + tabulate(rows, headers=["control", "title", "status"],
+                                   tablefmt="simple")
 
 
 def _summary(assessment: Assessment) -> str:
@@ -83,3 +118,23 @@ def _due(assessment: Assessment, view: View) -> str:
 
 def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.fill(line, width) for line in text.splitlines())
+
+def render_diff(diff: Diff) -> str:
+    """The diff view: the headline and notes, then regressions, scope changes, improvements."""
+    parts = [diffreport.headline(diff), *(f"note: {n}" for n in diff.notes)]
+    for label, changes in diffreport.sections(diff):
+        if changes:
+            parts += ["", label, tabulate(diffreport.rows(changes), headers=diffreport.HEADERS,
+                                          maxcolwidths=[None, None, None, 60, None])]
+    return "\n".join(parts) + "\n"
+
+def render_history(trend: Trend) -> str:
+    """The history view: one row per recorded run, oldest first."""
+    from checker.history.trend import columns, rows
+
+    runs = len(trend.points)
+    title = f"History: {trend.organisation or 'organisation ?'} ({runs} run{'s' * (runs != 1)})"
+    body = tabulate([[_t(v) for v in row] for row in rows(trend)], headers=columns(trend),
+                    tablefmt="simple", disable_numparse=True) if trend.points else (
+        "  no runs recorded")
+    return f"{_t(title)}\n{body}\n"

@@ -71,4 +71,4 @@ def test_xlsx_shows_no_percentage_when_nothing_applies(unscoped, tmp_path):
     header = next(row for row in rows if row[0] == "framework")
     shares = {row[1]: dict(zip(header, row, strict=True))["pass %"] for row in rows
               if row[1] in ("later", "mini")}
-    assert shares == {"later": "n/a", "mini": 33.3}
+    assert shares == {"later": "n/a", "mini": 0.3333}  # a percentage cell: 1 of 3, shown 33.3%

@@ -10,7 +10,7 @@ import data.lib.finding
 dpia_missing contains finding.of(doc, sprintf("facts.activities[%d]", [i]), msg) if {
 	some doc in input.evidence.records_of_processing
 	some i, activity in doc.facts.activities
-	not is_boolean(activity.high_risk)
+	not is_boolean(object.get(activity, "high_risk", null))
 	msg := sprintf("processing activity %s (%s) has not been screened for high risk", [activity.id, activity.name])
 }
 

@@ -148,7 +148,7 @@ flexible_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].ap
 # management and performed again at least every 12 months.
 customized_tra_not_current contains finding.of(doc, "facts.customized_approach_used", msg) if {
 	some doc in input.evidence.targeted_risk_analysis
-	not is_boolean(doc.facts.customized_approach_used)
+	not is_boolean(object.get(doc.facts, "customized_approach_used", null))
 	msg := "the register does not say whether the customized approach is used"
 }
 

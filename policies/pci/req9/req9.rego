@@ -90,7 +90,7 @@ _classified(item) if count(trim_space(item.classification)) > 0
 # PCI-9.4.5: the inventory names each item of electronic media and where it is.
 media_inventory_incomplete contains finding.of(doc, "facts.media", "no media inventory is recorded") if {
 	some doc in input.evidence.media_inventory
-	not is_array(doc.facts.media)
+	not is_array(object.get(doc.facts, "media", null))
 }
 
 media_inventory_incomplete contains finding.of(doc, sprintf("facts.media[%d].location", [i]), msg) if {
@@ -158,6 +158,6 @@ poi_inspection_frequency_unjustified contains finding.of(doc, "facts.targeted_ri
 poi_inspection_frequency_unjustified contains finding.of(doc, sprintf("facts.devices[%d].inspection_frequency_days", [i]), msg) if {
 	some doc in input.evidence.poi_devices
 	some i, device in doc.facts.devices
-	not is_number(device.inspection_frequency_days)
+	not is_number(object.get(device, "inspection_frequency_days", null))
 	msg := sprintf("POI device %s: no inspection frequency set", [device.serial])
 }

@@ -31,7 +31,7 @@ certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 # A certificate document without an issue date may be the newest: a finding, never skipped.
 certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 	some doc in input.evidence.psn_certificate
-	not is_string(doc.facts.issued)
+	not is_string(object.get(doc.facts, "issued", null))
 	msg := sprintf("%s: certificate document %s has no issue date", [_env(doc), doc.id])
 }
 

@@ -26,7 +26,7 @@ ithc_not_current contains finding.of(doc, "facts.scheme", msg) if {
 # is a finding rather than silently ignored in favour of an older dated one.
 ithc_not_current contains finding.of(doc, "facts.completed", msg) if {
 	some doc in input.evidence.ithc_report
-	not is_string(doc.facts.completed)
+	not is_string(object.get(doc.facts, "completed", null))
 	msg := sprintf("ITHC %s by %s has no completion date", [doc.id, _provider(doc)])
 }
 
@@ -48,7 +48,7 @@ rap_incomplete contains finding.of(report, sprintf("facts.findings[%d]", [i]), m
 
 rap_incomplete contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
-	not is_array(report.facts.findings)
+	not is_array(object.get(report.facts, "findings", null))
 	msg := sprintf("ITHC %s does not list its findings, so the plan cannot be checked against them", [report.id])
 }
 
@@ -123,14 +123,14 @@ _cvss_versions := {"3.0", "3.1", "4.0"}
 
 findings_unscored contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
-	not is_array(report.facts.findings)
+	not is_array(object.get(report.facts, "findings", null))
 	msg := sprintf("ITHC %s does not list its findings", [report.id])
 }
 
 findings_unscored contains finding.of(report, sprintf("facts.findings[%d]", [i]), msg) if {
 	report := _latest_report
 	some i, item in report.facts.findings
-	not is_number(item.cvss)
+	not is_number(object.get(item, "cvss", null))
 	msg := sprintf("ITHC finding %s (%s) has no CVSS score", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "title", "untitled")])
 }
 
@@ -153,10 +153,10 @@ findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_v
 _cvss_version(report, item) := item.cvss_version if is_string(item.cvss_version)
 
 _cvss_version(report, item) := report.facts.cvss_version if {
-	not is_string(item.cvss_version)
+	not is_string(object.get(item, "cvss_version", null))
 	is_string(report.facts.cvss_version)
 }
 
 _version_path(item, i) := sprintf("facts.findings[%d].cvss_version", [i]) if is_string(item.cvss_version)
 
-_version_path(item, _) := "facts.cvss_version" if not is_string(item.cvss_version)
+_version_path(item, _) := "facts.cvss_version" if not is_string(object.get(item, "cvss_version", null))

@@ -26,7 +26,7 @@ patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].release
 	some h, host in doc.facts.hosts
 	some p, patch in host.patches
 	_urgent(patch)
-	not is_string(patch.released)
+	not is_string(object.get(patch, "released", null))
 	msg := sprintf("%s: %s patch %s has no release date, so the 14-day window cannot be checked", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p]))])
 }
 
@@ -35,8 +35,8 @@ patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].severit
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
 	some p, patch in host.patches
-	not is_string(patch.severity)
-	not is_number(patch.cvss)
+	not is_string(object.get(patch, "severity", null))
+	not is_number(object.get(patch, "cvss", null))
 	msg := sprintf("%s: patch %s states neither a severity nor a CVSS score", [_host(host, h), object.get(patch, "id", sprintf("#%d", [p]))])
 }
 
@@ -44,7 +44,7 @@ _host(host, h) := object.get(host, "name", sprintf("host #%d", [h]))
 
 _rating(patch) := patch.severity if is_string(patch.severity)
 
-_rating(patch) := sprintf("CVSS %v", [patch.cvss]) if not is_string(patch.severity)
+_rating(patch) := sprintf("CVSS %v", [patch.cvss]) if not is_string(object.get(patch, "severity", null))
 
 # Vendor-rated critical or high, or fixing a vulnerability scored CVSS v3 7.0 or more.
 _urgent(patch) if patch.severity in {"critical", "high"}

@@ -6,6 +6,7 @@ import rego.v1
 import data.lib.dates
 import data.lib.anchor
 import data.lib.finding
+import data.lib.params
 
 _schemes := {"CHECK", "CREST", "TIGER"}
 
@@ -118,8 +119,8 @@ _sample_enough(sample) if {
 }
 
 # PSN-ITHC-05: every finding scored with CVSS v3.x or v4.0, and the version recorded (on the
-# finding, or for the whole report).
-_cvss_versions := {"3.0", "3.1", "4.0"}
+# finding, or for the whole report). Accepted versions: parameter psn_cvss_versions.
+findings_unscored contains msg if some msg in params.missing({"psn_cvss_versions"})
 
 findings_unscored contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
@@ -137,8 +138,9 @@ findings_unscored contains finding.of(report, sprintf("facts.findings[%d]", [i])
 findings_unscored contains finding.of(report, _version_path(item, i), msg) if {
 	report := _latest_report
 	some i, item in report.facts.findings
-	not _cvss_version(report, item) in _cvss_versions
-	msg := sprintf("ITHC finding %s is scored with CVSS %v; need v3.0, v3.1 or v4.0, with the version stated", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(version not stated)"))])
+	accepted := params.value("psn_cvss_versions")
+	not _cvss_version(report, item) in accepted
+	msg := sprintf("ITHC finding %s is scored with CVSS %v; need one of %s, with the version stated", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(version not stated)")), concat(", ", accepted)])
 }
 
 findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_vector", [i]), msg) if {

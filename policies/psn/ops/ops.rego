@@ -5,9 +5,13 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.params
 
-# PSN-OPS-01: critical and high (CVSS >= 7.0) security updates installed within 14 days of release
-# (the Cyber Essentials threshold; the PSN CoCo wording was not retrievable).
+# PSN-OPS-01: critical and high (CVSS >= 7.0) security updates installed within the patch window
+# of release (parameter psn_patch_days: 14, the Cyber Essentials threshold; the PSN CoCo
+# wording was not retrievable).
+patch_late contains msg if some msg in params.missing({"psn_patch_days"})
+
 patch_late contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
@@ -15,9 +19,10 @@ patch_late contains finding.of(doc, path, msg) if {
 	_urgent(patch)
 	done := object.get(patch, "installed", input.as_of)
 	days := dates.days_between(patch.released, done)
-	days > 14
+	limit := params.value("psn_patch_days")
+	days > limit
 	path := sprintf("facts.hosts[%d].patches[%d]", [h, p])
-	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within 14", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p])), patch.released, _state(patch), days])
+	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within %d", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p])), patch.released, _state(patch), days, limit])
 }
 
 # An urgent update with no release date cannot be timed: a finding, never a pass.
@@ -27,7 +32,7 @@ patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].release
 	some p, patch in host.patches
 	_urgent(patch)
 	not is_string(object.get(patch, "released", null))
-	msg := sprintf("%s: %s patch %s has no release date, so the 14-day window cannot be checked", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p]))])
+	msg := sprintf("%s: %s patch %s has no release date, so the patch window cannot be checked", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p]))])
 }
 
 # An update whose severity and CVSS score are both unstated may be urgent: a finding.

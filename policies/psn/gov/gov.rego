@@ -106,7 +106,8 @@ signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
 	msg := sprintf("%s: CoCo signature is not dated", [_env(doc)])
 }
 
-# PSN-GOV-05: every IA condition met, or an exception agreed with the PSN team.
+# PSN-GOV-05: every IA condition answered, and each met or covered by an exception agreed
+# with the PSN team.
 ia_conditions_unmet contains finding.of(doc, "facts.coco", msg) if {
 	doc := _latest
 	count(object.get(doc.facts, ["coco", "ia_conditions"], [])) == 0
@@ -119,6 +120,35 @@ ia_conditions_unmet contains finding.of(doc, sprintf("facts.coco.ia_conditions[%
 	not _answered(item)
 	msg := sprintf("%s: IA condition %q is %s without an agreed exception on record", [_env(doc), object.get(item, "condition", sprintf("#%d", [i])), object.get(item, "status", "unanswered")])
 }
+
+# Every IA condition of the CoCo (PSN-IA-01..06, controls/psn/coco.yaml) must be answered:
+# one answered condition is not the CoCo answered. An answer names the condition by its
+# project id or its section name (case and spacing ignored).
+_ia_conditions := {
+	"PSN-IA-01": "operational security",
+	"PSN-IA-02": "boundary protection and interfaces",
+	"PSN-IA-03": "protecting data",
+	"PSN-IA-04": "security testing",
+	"PSN-IA-05": "people and access",
+	"PSN-IA-06": "cloud services",
+}
+
+ia_conditions_unmet contains finding.of(doc, "facts.coco.ia_conditions", msg) if {
+	doc := _latest
+	count(object.get(doc.facts, ["coco", "ia_conditions"], [])) > 0
+	some id, name in _ia_conditions
+	not _condition_listed(doc, id, name)
+	msg := sprintf("%s: IA condition %s (%s) is not answered in the CoCo", [_env(doc), id, name])
+}
+
+_condition_listed(doc, id, name) if {
+	some item in doc.facts.coco.ia_conditions
+	_names(item.condition, id, name)
+}
+
+_names(condition, id, _) if upper(trim_space(condition)) == id
+
+_names(condition, _, name) if lower(trim_space(condition)) == name
 
 _answered(item) if item.status == "met"
 

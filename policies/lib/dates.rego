@@ -6,6 +6,9 @@ import rego.v1
 
 _ns_per_day := ((24 * 60) * 60) * 1000000000
 
+# Nanoseconds in a day, for stepping through dates.
+ns_per_day := _ns_per_day
+
 _ns_per_hour := (60 * 60) * 1000000000
 
 # Nanoseconds since the epoch for an ISO date or RFC 3339 timestamp.
@@ -76,3 +79,13 @@ within_days(date, as_of, days) if {
 
 # True when the day of `date` (a date or timestamp) is on or before `as_of`.
 not_after(date, as_of) if substring(date, 0, 10) <= substring(as_of, 0, 10)
+
+# The ISO date (YYYY-MM-DD) of a time in nanoseconds since the epoch (UTC).
+day(t) := sprintf("%d-%s-%s", [parts[0], _pad(parts[1]), _pad(parts[2])]) if parts := time.date(t)
+
+# Every ISO date from `first` to `last` inclusive (empty when `last` comes first).
+days_from(first, last) := {day(ns(first) + (k * _ns_per_day)) |
+	n := days_between(first, last)
+	n >= 0
+	some k in numbers.range(0, n)
+}

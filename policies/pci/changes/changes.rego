@@ -72,3 +72,24 @@ scope_impact_unassessed contains finding.of(c.doc, sprintf("facts.changes[%d].sc
 }
 
 _stated(obj, key) if trim_space(object.get(obj, key, "")) != ""
+
+# PCI-A3.2.3 (designated entities): each change to the organisation's structure has its effect
+# on PCI DSS scope reviewed.
+organisational_change_unreviewed contains f if some f in _org_unreviewed
+
+# PCI-12.5.3 (service providers): the same review, with its result given to executive management.
+organisational_change_unreported contains f if some f in _org_unreviewed
+
+organisational_change_unreported contains finding.of(c.doc, sprintf("facts.changes[%d].executive_informed", [c.i]), msg) if {
+	some c in _all_changes
+	c.change.organisational == true
+	not object.get(c.change, "executive_informed", "") >= c.change.implemented
+	msg := sprintf("organisational change %s (%s): the scope review's result was not given to executive management", [c.change.id, c.change.summary])
+}
+
+_org_unreviewed contains finding.of(c.doc, sprintf("facts.changes[%d].scope_impact", [c.i]), msg) if {
+	some c in _all_changes
+	c.change.organisational == true
+	not _stated(c.change, "scope_impact")
+	msg := sprintf("organisational change %s (%s) has no review of its effect on PCI DSS scope", [c.change.id, c.change.summary])
+}

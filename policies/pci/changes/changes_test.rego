@@ -54,3 +54,24 @@ test_test_data_scan_and_scope_unrecorded_fail if {
 	count(changes.scan_after_change_missing) == 1 with input as _changes(bare)
 	count(changes.scope_impact_unassessed) == 1 with input as _changes(bare)
 }
+
+_org := {"id": "ORG-1", "summary": "Revenues outsourced", "organisational": true, "significant": true, "implemented": "2026-04-01", "scope_impact": "Contact centre moves to provider", "executive_informed": "2026-04-10"}
+
+test_organisational_change_reviewed_and_reported_passes if {
+	count(changes.organisational_change_unreviewed) == 0 with input as _changes(_org)
+	count(changes.organisational_change_unreported) == 0 with input as _changes(_org)
+}
+
+test_organisational_change_without_scope_review_fails_both if {
+	count(changes.organisational_change_unreviewed) == 1 with input as _changes(object.remove(_org, ["scope_impact"]))
+	count(changes.organisational_change_unreported) == 1 with input as _changes(object.remove(_org, ["scope_impact"]))
+}
+
+test_organisational_change_not_reported_to_executives_fails_12_5_3_only if {
+	count(changes.organisational_change_unreviewed) == 0 with input as _changes(object.remove(_org, ["executive_informed"]))
+	count(changes.organisational_change_unreported) == 1 with input as _changes(object.remove(_org, ["executive_informed"]))
+}
+
+test_system_change_is_not_organisational if {
+	count(changes.organisational_change_unreported) == 0 with input as _changes(_change)
+}

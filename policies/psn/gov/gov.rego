@@ -169,3 +169,10 @@ contacts_stale contains finding.of(doc, sprintf("facts.contacts[%d]", [i]), msg)
 	not dates.within_months(contact.last_confirmed, input.as_of, 12)
 	msg := sprintf("%s (%s): last confirmed with the PSN team %v, more than 12 months before %s", [object.get(contact, "name", sprintf("contact #%d", [i])), object.get(contact, "role", "role not stated"), object.get(contact, "last_confirmed", "never"), input.as_of])
 }
+
+# The latest certificate's answers to IA condition `id` (PSN-IA-01..06): empty when unanswered.
+ia_condition_answers(id) := {item |
+	doc := _latest
+	some item in doc.facts.coco.ia_conditions
+	_names(item.condition, id, _ia_conditions[id])
+}

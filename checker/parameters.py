@@ -1,6 +1,6 @@
 """Project parameters (``controls/parameters.yaml``): limits that are the project's reading of
 a standard. An organisation's profile may tighten them (``facts.parameters``), never loosen
-them; the values a run uses reach Rego as ``data.checker.parameters``."""
+them; the values a run uses reach Rego as ``input.parameters``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from checker.yamlsource import Document
 #: The parameter file, at the root of a controls directory.
 PARAMETERS_FILE = "parameters.yaml"
 
-#: Where Rego reads the values: ``data.checker.parameters``.
+#: Where Rego reads the values: ``input.parameters``.
 DATA_PATH = ("checker", "parameters")
 
 Value = float | int | tuple[str, ...]
@@ -99,11 +99,6 @@ def effective(parameters: Mapping[str, Parameter], profile: Evidence | None) -> 
     if problems:
         raise InputError(problems)
     return values
-
-
-def as_data(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Base data for the engine: the values at ``data.checker.parameters``."""
-    return {DATA_PATH[0]: {DATA_PATH[1]: dict(values)}}
 
 
 def _loosened(parameter: Parameter, proposed: Value) -> str:

@@ -24,17 +24,17 @@ _patches(installed) := {"as_of": "2026-11-01", "evidence": {"patch_status": [{
 }]}}
 
 test_unsupported_software_rules_out_partially_achieved if {
-	[f.denies | some f in b.vulnerability_management] == ["partially_achieved"] with input as _software(false) with data.checker.parameters as _params
+	[f.denies | some f in b.vulnerability_management] == ["partially_achieved"] with input as _software(false) with input.parameters as _params
 }
 
 test_supported_software_rules_out_nothing if {
-	count(b.vulnerability_management) == 0 with input as _software(true) with data.checker.parameters as _params
+	count(b.vulnerability_management) == 0 with input as _software(true) with input.parameters as _params
 }
 
 test_late_critical_patch_rules_out_achieved if {
-	[f.denies | some f in b.vulnerability_management] == ["achieved"] with input as _patches("2026-10-30") with data.checker.parameters as _params
+	[f.denies | some f in b.vulnerability_management] == ["achieved"] with input as _patches("2026-10-30") with input.parameters as _params
 }
 
 test_patch_within_14_days_rules_out_nothing if {
-	count(b.vulnerability_management) == 0 with input as _patches("2026-10-10") with data.checker.parameters as _params
+	count(b.vulnerability_management) == 0 with input as _patches("2026-10-10") with input.parameters as _params
 }

@@ -11,21 +11,21 @@ _doc := {"id": "POL-1", "title": "Network standard", "covers": ["1"], "owner": "
 _policies(doc) := {"as_of": "2027-02-01", "evidence": {"policy_register": [{"id": "pr", "facts": {"documents": [doc]}}]}}
 
 test_document_reviewed_twelve_months_ago_and_communicated_passes if {
-	count(governance.policies_not_current_req1) == 0 with input as _policies(_doc) with data.checker.parameters as _params
+	count(governance.policies_not_current_req1) == 0 with input as _policies(_doc) with input.parameters as _params
 }
 
 test_document_reviewed_twelve_months_and_a_day_ago_fails if {
-	fs := governance.policies_not_current_req1 with input as object.union(_policies(_doc), {"as_of": "2027-02-02"}) with data.checker.parameters as _params
+	fs := governance.policies_not_current_req1 with input as object.union(_policies(_doc), {"as_of": "2027-02-02"}) with input.parameters as _params
 	[f.msg | some f in fs] == ["POL-1 (Network standard) last reviewed 2026-02-01, more than 12 months before 2027-02-02"]
 }
 
 test_requirement_no_document_covers_fails if {
-	fs := governance.policies_not_current_req2 with input as _policies(_doc) with data.checker.parameters as _params
+	fs := governance.policies_not_current_req2 with input as _policies(_doc) with input.parameters as _params
 	[f.msg | some f in fs] == ["no policy or procedure document in the register covers requirement 2"]
 }
 
 test_document_communicated_before_its_approval_fails if {
-	count(governance.policies_not_current_req1) == 1 with input as _policies(object.union(_doc, {"communicated": "2026-01-20"})) with data.checker.parameters as _params
+	count(governance.policies_not_current_req1) == 1 with input as _policies(object.union(_doc, {"communicated": "2026-01-20"})) with input.parameters as _params
 }
 
 test_review_cycle_unset_fails if {

@@ -89,3 +89,26 @@ days_from(first, last) := {day(ns(first) + (k * _ns_per_day)) |
 	n >= 0
 	some k in numbers.range(0, n)
 }
+
+# True when `date` is an ISO date within `months` calendar months before `as_of` (a value that
+# is not a date, or is after as_of, is not recent).
+recent(date, as_of, months) if {
+	regex.match(`^\d{4}-\d{2}-\d{2}`, date)
+	within_months(date, as_of, months)
+}
+
+# The [start, end] windows of `months` months, going back `windows` windows from `as_of`,
+# that hold none of the ISO dates in `days` (for "at least every N months" over a period).
+empty_windows(days, as_of, months, windows) := {[start, end] |
+	some i in numbers.range(0, windows - 1)
+	start := months_before(as_of, (i + 1) * months)
+	end := months_before(as_of, i * months)
+	not any_between(days, start, end)
+}
+
+# True when some date of `days` falls from `start` to `end` inclusive.
+any_between(days, start, end) if {
+	some d in days
+	d >= start
+	d <= end
+}

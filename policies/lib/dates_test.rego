@@ -67,3 +67,14 @@ test_days_from_lists_every_day_inclusive if {
 	dates.days_from("2026-03-02", "2026-03-02") == {"2026-03-02"}
 	dates.days_from("2026-03-02", "2026-03-01") == set()
 }
+
+test_recent_needs_a_date_within_the_months if {
+	dates.recent("2026-05-01", "2026-11-01", 6)
+	not dates.recent("2026-04-30", "2026-11-01", 6)
+	not dates.recent("soon", "2026-11-01", 6)
+}
+
+test_empty_windows_names_each_window_without_a_date if {
+	dates.empty_windows(["2026-10-01"], "2026-11-01", 3, 2) == {["2026-05-01", "2026-08-01"]}
+	dates.empty_windows(["2026-10-01", "2026-06-01"], "2026-11-01", 3, 2) == set()
+}

@@ -55,7 +55,7 @@ _filled(asset, field) if {
 owner_not_appointed contains finding.of(doc, sprintf("facts.assets[%d].owner", [i]), msg) if {
 	some doc in input.evidence.asset_register
 	some i, asset in doc.facts.assets
-	not asset.owner in _appointed_posts
+	not object.get(asset, "owner", "") in _appointed_posts
 	msg := sprintf("asset %s (%s): owner %q is not an appointed Information Asset Owner", [asset.id, asset.name, object.get(asset, "owner", "none")])
 }
 

@@ -6,6 +6,7 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 import data.lib.params
+import data.lib.text
 
 # DH-BREACH-01: a reportable breach is reported to the ICO within 72 hours of awareness.
 ico_report_late contains finding.of(doc, sprintf("facts.breaches[%d]", [i]), msg) if {
@@ -39,7 +40,7 @@ breach_undocumented contains finding.of(doc, sprintf("facts.breaches[%d]", [i]),
 	some doc in input.evidence.breach_log
 	some i, breach in doc.facts.breaches
 	breach.reportable == false
-	not _stated(breach, "decision_reason")
+	not text.stated(breach, "decision_reason")
 	msg := sprintf("breach %s was not reported to the ICO and the log gives no reason", [breach.id])
 }
 
@@ -47,11 +48,9 @@ breach_undocumented contains finding.of(doc, sprintf("facts.breaches[%d]", [i]),
 	some doc in input.evidence.breach_log
 	some i, breach in doc.facts.breaches
 	dates.hours_between(breach.aware_at, breach.reported_to_ico_at) > 72
-	not _stated(breach, "late_reason")
+	not text.stated(breach, "late_reason")
 	msg := sprintf("breach %s was reported after 72 hours and the log gives no reason for the delay", [breach.id])
 }
-
-_stated(breach, field) if trim_space(breach[field]) != ""
 
 # A report field is given when present and not blank (a count of 0 is an answer).
 _given(report, field) if is_number(report[field])
@@ -109,7 +108,7 @@ individuals_not_told contains finding.of(doc, sprintf("facts.breaches[%d].indivi
 	limit := params.value("dh_breach_individuals_notice_hours")
 	hours := dates.hours_between(breach.aware_at, breach.individuals_notified_at)
 	hours > limit
-	not _stated(breach, "individuals_delay_reason")
+	not text.stated(breach, "individuals_delay_reason")
 	msg := sprintf("breach %s: individuals told %s after awareness, past the %d-hour notice window, and the log gives no reason for the delay", [breach.id, _duration(hours), limit])
 }
 
@@ -127,7 +126,7 @@ individuals_not_told contains finding.of(doc, sprintf("facts.breaches[%d].indivi
 	some i, breach in doc.facts.breaches
 	breach.high_risk == true
 	breach.individuals_exemption
-	not _stated(breach, "exemption_reason")
+	not text.stated(breach, "exemption_reason")
 	msg := sprintf("breach %s claims exemption %q from telling individuals but records no reason", [breach.id, breach.individuals_exemption])
 }
 
@@ -135,7 +134,7 @@ individuals_not_told contains finding.of(doc, sprintf("facts.breaches[%d].indivi
 # risk, or a public communication where telling each person would take disproportionate effort.
 _exempt(breach) if {
 	breach.individuals_exemption in {"unintelligible", "risk_no_longer_likely", "public_communication"}
-	_stated(breach, "exemption_reason")
+	text.stated(breach, "exemption_reason")
 }
 
 # DH-BREACH-05 (PECR providers only): PECR breaches reported to the ICO within 24 hours.

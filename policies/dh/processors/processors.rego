@@ -6,6 +6,7 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 import data.lib.params
+import data.lib.text
 
 # The terms UK GDPR Article 28(3) requires in a controller-processor contract.
 _clauses := [
@@ -17,14 +18,14 @@ _clauses := [
 contract_inadequate contains finding.of(doc, sprintf("facts.processors[%d]", [i]), msg) if {
 	some doc in input.evidence.processor_contracts
 	some i, processor in doc.facts.processors
-	not _stated(processor, "contract_reference")
+	not text.stated(processor, "contract_reference")
 	msg := sprintf("processor %s (%s) has no written contract", [processor.name, processor.service])
 }
 
 contract_inadequate contains finding.of(doc, sprintf("facts.processors[%d].clauses", [i]), msg) if {
 	some doc in input.evidence.processor_contracts
 	some i, processor in doc.facts.processors
-	_stated(processor, "contract_reference")
+	text.stated(processor, "contract_reference")
 	missing := [clause | some clause in _clauses; not clause in object.get(processor, "clauses", [])]
 	count(missing) > 0
 	msg := sprintf("contract %s with %s lacks the terms: %s", [processor.contract_reference, processor.name, concat(", ", missing)])
@@ -37,8 +38,6 @@ contract_inadequate contains finding.of(doc, sprintf("facts.processors[%d].expir
 	msg := sprintf("contract with %s expired on %s", [processor.name, processor.expires])
 }
 
-_stated(processor, field) if trim_space(processor[field]) != ""
-
 # DH-PROC-02: each processor's security is checked within the assurance cycle (parameter
 # dh_processor_assurance_months: the reference asks for monitoring without an interval).
 assurance_overdue contains msg if some msg in params.missing({"dh_processor_assurance_months"})
@@ -47,6 +46,6 @@ assurance_overdue contains finding.of(doc, sprintf("facts.processors[%d]", [i]),
 	some doc in input.evidence.processor_contracts
 	some i, processor in doc.facts.processors
 	months := params.value("dh_processor_assurance_months")
-	not dates.within_months(processor.last_assurance, input.as_of, months)
+	not dates.within_months(object.get(processor, "last_assurance", ""), input.as_of, months)
 	msg := sprintf("processor %s: last security assurance %s; due every %d months", [processor.name, object.get(processor, "last_assurance", "never"), months])
 }

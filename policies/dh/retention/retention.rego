@@ -6,6 +6,7 @@ import rego.v1
 import data.lib.dates
 import data.lib.finding
 import data.lib.params
+import data.lib.text
 
 _fields := ["retention_period", "trigger", "disposal_action", "owner"]
 
@@ -30,9 +31,8 @@ schedule_inadequate contains finding.of(doc, "facts.categories", msg) if {
 schedule_inadequate contains finding.of(doc, sprintf("facts.categories[%d]", [i]), msg) if {
 	some doc in input.evidence.retention_schedule
 	some i, category in doc.facts.categories
-	missing := [field | some field in _fields; not _stated(category, field)]
+	missing := [field | some field in _fields; not text.stated(category, field)]
 	count(missing) > 0
 	msg := sprintf("record category %q has no %s", [category.category, concat(", ", missing)])
 }
 
-_stated(category, field) if trim_space(category[field]) != ""

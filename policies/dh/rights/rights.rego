@@ -5,6 +5,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.text
 
 # DH-SAR-01: each subject access request answered within one month of receipt, or within
 # three months where the time limit was extended, the extension's reason recorded and the
@@ -40,7 +41,7 @@ sar_late contains finding.of(doc, sprintf("facts.requests[%d].extension_reason",
 	some doc in input.evidence.subject_access_requests
 	some i, request in doc.facts.requests
 	request.extended == true
-	not _stated(request, "extension_reason")
+	not text.stated(request, "extension_reason")
 	msg := sprintf("subject access request %s was extended without a recorded reason (complex or numerous requests)", [request.id])
 }
 
@@ -60,7 +61,7 @@ _sar_due(request) := _working_day(dates.add_months(request.received, 1)) if not 
 
 _valid_extension(request) if {
 	request.extended == true
-	_stated(request, "extension_reason")
+	text.stated(request, "extension_reason")
 	_notified_in_time(request)
 }
 
@@ -81,8 +82,6 @@ _working_day(date) := _plus_days(date, 1) if time.weekday(dates.ns(date)) == "Su
 _working_day(date) := date if not time.weekday(dates.ns(date)) in {"Saturday", "Sunday"}
 
 _plus_days(date, n) := dates.day(dates.ns(date) + (n * dates.ns_per_day))
-
-_stated(item, field) if trim_space(item[field]) != ""
 
 # DH-COMPLAINT-01: people can complain to the organisation about its use of their data, and
 # each complaint is acknowledged within 30 days of receipt (Data Protection Act 2018 s.164A,

@@ -5,6 +5,7 @@ package pci.changes
 import rego.v1
 
 import data.lib.finding
+import data.lib.text
 
 # What 6.5.1 asks each change to record: reason and description (summary), security impact,
 # approval by an authorised party, testing, and a back-out procedure.
@@ -23,7 +24,7 @@ _all_changes contains {"doc": doc, "i": i, "change": change} if {
 
 _uncontrolled(changes) := {finding.of(c.doc, sprintf("facts.changes[%d]", [c.i]), msg) |
 	some c in changes
-	absent := [key | some key in _controlled; not _stated(c.change, key)]
+	absent := [key | some key in _controlled; not text.stated(c.change, key)]
 	count(absent) > 0
 	msg := sprintf("change %s (%s) records no %s", [c.change.id, c.change.summary, concat(", ", absent)])
 } | {finding.of(c.doc, sprintf("facts.changes[%d].tested", [c.i]), msg) |
@@ -67,11 +68,9 @@ scan_after_change_missing contains finding.of(c.doc, sprintf("facts.changes[%d].
 # PCI-A3.2.2: the effect of every change on PCI DSS scope is assessed.
 scope_impact_unassessed contains finding.of(c.doc, sprintf("facts.changes[%d].scope_impact", [c.i]), msg) if {
 	some c in _all_changes
-	not _stated(c.change, "scope_impact")
+	not text.stated(c.change, "scope_impact")
 	msg := sprintf("change %s (%s) records no assessment of its effect on PCI DSS scope", [c.change.id, c.change.summary])
 }
-
-_stated(obj, key) if trim_space(object.get(obj, key, "")) != ""
 
 # PCI-A3.2.3 (designated entities): each change to the organisation's structure has its effect
 # on PCI DSS scope reviewed.
@@ -90,6 +89,6 @@ organisational_change_unreported contains finding.of(c.doc, sprintf("facts.chang
 _org_unreviewed contains finding.of(c.doc, sprintf("facts.changes[%d].scope_impact", [c.i]), msg) if {
 	some c in _all_changes
 	c.change.organisational == true
-	not _stated(c.change, "scope_impact")
+	not text.stated(c.change, "scope_impact")
 	msg := sprintf("organisational change %s (%s) has no review of its effect on PCI DSS scope", [c.change.id, c.change.summary])
 }

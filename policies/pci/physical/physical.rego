@@ -6,12 +6,13 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.text
 
 # PCI-9.3.1: every badge holder's access to sensitive areas was authorised by a named person.
 access_unauthorised contains finding.of(doc, sprintf("facts.badge_holders[%d]", [i]), msg) if {
 	some doc in input.evidence.physical_access_log
 	some i, holder in doc.facts.badge_holders
-	not _stated(holder, "authorised_by")
+	not text.stated(holder, "authorised_by")
 	msg := sprintf("%s (%s) holds access to %s that nobody is recorded as authorising", [holder.name, holder.role, concat(", ", holder.areas)])
 }
 
@@ -46,13 +47,13 @@ visitor_unescorted contains finding.of(doc, sprintf("facts.visitors[%d]", [i]), 
 }
 
 _visitor_problems(visitor) := {p |
-	not _stated(visitor, "authorised_by")
+	not text.stated(visitor, "authorised_by")
 	p := "no authorisation recorded"
 } | {p |
 	not object.get(visitor, "escorted", false) == true
 	p := "not escorted"
 } | {p |
-	not _stated(visitor, "badge")
+	not text.stated(visitor, "badge")
 	p := "no visitor badge issued"
 }
 
@@ -78,7 +79,7 @@ _move_problems(move) := {p |
 	not object.get(move, "courier", "") in {"secured_courier", "staff_hand_carried"}
 	p := sprintf("sent by %s, not a secured courier or hand carried", [object.get(move, "courier", "a method not recorded")])
 } | {p |
-	not _stated(move, "tracking")
+	not text.stated(move, "tracking")
 	p := "no tracking reference"
 } | {p |
 	not object.get(move, "received", "") >= move.sent
@@ -109,4 +110,3 @@ media_not_destroyed contains finding.of(doc, sprintf("facts.destructions[%d].des
 	msg := sprintf("media %s is recorded as destroyed %s, after the assessment date", [item.label, item.destroyed])
 }
 
-_stated(obj, key) if trim_space(object.get(obj, key, "")) != ""

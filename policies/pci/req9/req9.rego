@@ -5,6 +5,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.text
 
 # Facilities are judged unless marked `cde: false` (absent: judged, fail closed).
 
@@ -131,12 +132,10 @@ _destruction_methods := {"cross-cut shred", "incinerate", "pulp"}
 poi_list_incomplete contains finding.of(doc, sprintf("facts.devices[%d]", [i]), msg) if {
 	some doc in input.evidence.poi_devices
 	some i, device in doc.facts.devices
-	missing := {field | some field in ["make", "model", "serial", "location"]; not _stated(device, field)}
+	missing := {field | some field in ["make", "model", "serial", "location"]; not text.stated(device, field)}
 	count(missing) > 0
 	msg := sprintf("POI device %v: list lacks %s", [object.get(device, "serial", i), concat(", ", sort(missing))])
 }
-
-_stated(device, field) if count(trim_space(device[field])) > 0
 
 # PCI-9.5.1.2: each POI device inspected within its inspection interval before as_of.
 poi_inspection_overdue contains finding.of(doc, sprintf("facts.devices[%d].last_inspected", [i]), msg) if {

@@ -13,8 +13,8 @@ value(key) := input.parameters[key]
 # pass, so every rule that reads a parameter also reports it missing.
 missing(keys) := {msg |
 	some key in keys
-	not _given(key)
+	not _set(key)
 	msg := sprintf("project parameter %s is not set (controls/parameters.yaml): this control cannot be decided", [key])
 }
 
-_given(key) if input.parameters[key] != null
+_set(key) if input.parameters[key] != null

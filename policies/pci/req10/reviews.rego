@@ -36,7 +36,7 @@ other_log_review_missing contains finding.of(doc, "facts.reviews", msg) if {
 other_log_review_missing contains finding.of(doc, sprintf("facts.reviews[%d].reviewer", [i]), msg) if {
 	some doc in input.evidence.log_reviews
 	some i, review in doc.facts.reviews
-	not _named(review)
+	not _signed(review)
 	msg := sprintf("the %s log review of %s names no reviewer", [review.scope, review.date])
 }
 
@@ -72,10 +72,10 @@ _reviewed_on(doc, scope, day) if {
 	some review in doc.facts.reviews
 	review.scope == scope
 	review.date == day
-	_named(review)
+	_signed(review)
 }
 
-_named(review) if trim_space(review.reviewer) != ""
+_signed(review) if trim_space(review.reviewer) != ""
 
 _period_problems(period, as_of) := {msg |
 	period.to < period.from
@@ -96,7 +96,7 @@ _other_interval(configs) := min({d |
 # Gaps between consecutive reviews of other components, counting from the start of the
 # period and to its end.
 _gaps(doc) := [{"from": marks[k], "to": marks[k + 1], "days": dates.days_between(marks[k], marks[k + 1])} |
-	reviewed := sort({r.date | some r in doc.facts.reviews; r.scope == "other"; _named(r)})
+	reviewed := sort({r.date | some r in doc.facts.reviews; r.scope == "other"; _signed(r)})
 	marks := array.concat(array.concat([doc.facts.period.from], reviewed), [doc.facts.period.to])
 	some k in numbers.range(0, count(marks) - 2)
 ]

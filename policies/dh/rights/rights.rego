@@ -84,8 +84,10 @@ _working_day(date) := date if not time.weekday(dates.ns(date)) in {"Saturday", "
 _plus_days(date, n) := dates.day(dates.ns(date) + (n * dates.ns_per_day))
 
 # DH-COMPLAINT-01: people can complain to the organisation about its use of their data, and
-# each complaint is acknowledged within 30 days of receipt (Data Protection Act 2018 s.164A,
-# inserted by the Data (Use and Access) Act 2025 s.103, in force from 19 June 2026).
+# each complaint is acknowledged within the period of 30 days beginning when it is received
+# (Data Protection Act 2018 s.164A(3), inserted by the Data (Use and Access) Act 2025 s.103,
+# in force from 19 June 2026). The day of receipt is the first of the 30: a complaint received
+# on 1 July is acknowledged by 30 July.
 complaint_unacknowledged contains finding.of(doc, "facts.process_published", msg) if {
 	some doc in input.evidence.dp_complaints
 	not doc.facts.process_published == true
@@ -95,17 +97,17 @@ complaint_unacknowledged contains finding.of(doc, "facts.process_published", msg
 complaint_unacknowledged contains finding.of(doc, sprintf("facts.complaints[%d].acknowledged", [i]), msg) if {
 	some doc in input.evidence.dp_complaints
 	some i, complaint in doc.facts.complaints
-	days := dates.days_between(complaint.received, complaint.acknowledged)
+	days := dates.days_between(complaint.received, complaint.acknowledged) + 1
 	days > 30
-	msg := sprintf("complaint %s received %s was acknowledged after %d days; due within 30", [complaint.id, complaint.received, days])
+	msg := sprintf("complaint %s received %s was acknowledged on day %d; due within the 30 days beginning on receipt", [complaint.id, complaint.received, days])
 }
 
 complaint_unacknowledged contains finding.of(doc, sprintf("facts.complaints[%d]", [i]), msg) if {
 	some doc in input.evidence.dp_complaints
 	some i, complaint in doc.facts.complaints
 	not complaint.acknowledged
-	dates.days_between(complaint.received, input.as_of) > 30
-	msg := sprintf("complaint %s received %s has not been acknowledged, more than 30 days on", [complaint.id, complaint.received])
+	dates.days_between(complaint.received, input.as_of) + 1 > 30
+	msg := sprintf("complaint %s received %s has not been acknowledged within the 30 days beginning on receipt", [complaint.id, complaint.received])
 }
 
 complaint_unacknowledged contains finding.of(doc, sprintf("facts.complaints[%d].acknowledged", [i]), msg) if {

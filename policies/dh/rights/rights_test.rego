@@ -52,18 +52,19 @@ test_answer_before_receipt_fails if {
 
 _complaints(process, complaint, as_of) := {"as_of": as_of, "evidence": {"dp_complaints": [{"id": "c", "facts": {"process_published": process, "complaints": [complaint]}}]}}
 
+# The 30 days begin on the day of receipt: received 1 July, day 30 is 30 July.
 test_complaint_acknowledged_on_day_30_passes if {
-	count(rights.complaint_unacknowledged) == 0 with input as _complaints(true, {"id": "C1", "received": "2026-07-01", "acknowledged": "2026-07-31"}, "2026-11-01")
+	count(rights.complaint_unacknowledged) == 0 with input as _complaints(true, {"id": "C1", "received": "2026-07-01", "acknowledged": "2026-07-30"}, "2026-11-01")
 }
 
 test_complaint_acknowledged_on_day_31_fails if {
-	fs := rights.complaint_unacknowledged with input as _complaints(true, {"id": "C1", "received": "2026-07-01", "acknowledged": "2026-08-01"}, "2026-11-01")
-	[f.msg | some f in fs] == ["complaint C1 received 2026-07-01 was acknowledged after 31 days; due within 30"]
+	fs := rights.complaint_unacknowledged with input as _complaints(true, {"id": "C1", "received": "2026-07-01", "acknowledged": "2026-07-31"}, "2026-11-01")
+	[f.msg | some f in fs] == ["complaint C1 received 2026-07-01 was acknowledged on day 31; due within the 30 days beginning on receipt"]
 }
 
-test_unacknowledged_complaint_fails_after_30_days_only if {
-	count(rights.complaint_unacknowledged) == 1 with input as _complaints(true, {"id": "C1", "received": "2026-07-01"}, "2026-08-01")
-	count(rights.complaint_unacknowledged) == 0 with input as _complaints(true, {"id": "C1", "received": "2026-07-01"}, "2026-07-31")
+test_unacknowledged_complaint_fails_after_day_30_only if {
+	count(rights.complaint_unacknowledged) == 1 with input as _complaints(true, {"id": "C1", "received": "2026-07-01"}, "2026-07-31")
+	count(rights.complaint_unacknowledged) == 0 with input as _complaints(true, {"id": "C1", "received": "2026-07-01"}, "2026-07-30")
 }
 
 test_no_published_complaints_process_fails if {

@@ -143,6 +143,45 @@ def render_saq_lists(saq_lists: Mapping[str, SaqList]) -> str:
     return "\n".join(parts)
 
 
+def render_decided_by(catalogue: Catalogue) -> str:
+    """How each framework's controls are decided: by rules over evidence, or by an attestation
+    alone; then the same for each PCI DSS requirement. The share of attestation-only controls
+    is the measure issue 19 caps at 25%."""
+    head = "| controls | rules over evidence | attestation only | attestation share |"
+    lines = [f"| framework {head}", "| --- | --- | --- | --- | --- |"]
+    everything = catalogue.controls
+    for framework in catalogue.frameworks:
+        lines.append(_decided_row(framework.key, framework.controls))
+    lines.append(_decided_row("**all**", everything))
+    lines += ["", "### PCI DSS by requirement", "", f"| requirement {head}",
+              "| --- | --- | --- | --- | --- |"]
+    groups: dict[str, list[Control]] = {}
+    pci = "pci" in {f.key for f in catalogue.frameworks}
+    for control in catalogue.select(("pci",)) if pci else ():
+        groups.setdefault(control.id.removeprefix("PCI-").split(".")[0], []).append(control)
+    lines += [_decided_row(key, members) for key, members in groups.items()]
+    return "\n".join(lines)
+
+
+def _decided_row(name: str, controls: Iterable[Control]) -> str:
+    members = list(controls)
+    attested = sum(c.attested for c in members)
+    share = f"{100 * attested / len(members):.1f}%" if members else "n/a"
+    return (f"| {name} | {len(members)} | {len(members) - attested} | {attested} | {share} |")
+
+
+def render_parameters(catalogue: Catalogue) -> str:
+    """The project parameters (controls/parameters.yaml): value, which way tightens, why."""
+    lines = ["| parameter | value | tighten by | used by | the project's reading | source |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    way = {"lower": "a lower value", "higher": "a higher value", "subset": "fewer values"}
+    for key, parameter in sorted(catalogue.parameters.items()):
+        cells = [f"`{key}`", f"{parameter.show()} {parameter.unit}", way[parameter.stricter],
+                 _join(parameter.used_by), parameter.reading, parameter.source]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
 def example_summary(assessment: Assessment) -> str:
     """The head of `checker run` on the example pack: provenance and coverage per framework."""
     from checker.formats import FORMATS
@@ -177,6 +216,11 @@ def update(directory: Path, example: Path, readme: Path | None = None) -> list[P
     if saq_doc.exists() and update_section(saq_doc, BEGIN, END,
                                            render_saq_lists(catalogue.saq_lists)):
         changed.append(saq_doc)
+    for name, text in (("decided-by.md", render_decided_by(catalogue)),
+                       ("parameters.md", render_parameters(catalogue))):
+        path = directory / name
+        if path.exists() and update_section(path, BEGIN, END, text):
+            changed.append(path)
     trace = directory / "traceability.md"
     if trace.exists() and update_section(
             trace, BEGIN, END, render_traceability(catalogue, reference_parameters(directory))):

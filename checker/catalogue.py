@@ -9,6 +9,7 @@ from typing import Any
 from checker import schemas
 from checker.errors import InputError, Location, Problem
 from checker.model import Control, Framework, Level, Link, Profile, control_sort_key
+from checker.parameters import PARAMETERS_FILE, Parameter, parse_parameters
 from checker.pci.saqlists import SaqList, is_saq_path, parse_saq_lists
 from checker.yamlsource import Document, load_documents, read_text
 
@@ -27,6 +28,7 @@ class Catalogue:
     files: dict[str, str]
     saq_lists: dict[str, SaqList] = field(default_factory=dict)  # controls/pci/saq/*.yaml
     profiles: dict[str, Profile] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)  # controls/parameters.yaml
 
     @property
     def controls(self) -> tuple[Control, ...]:
@@ -70,6 +72,7 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     files: dict[str, str] = {}
     problems: list[Problem] = []
     saq_documents: list[Document] = []
+    parameter_documents: list[Document] = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
         relative = path.relative_to(directory).as_posix()
         display = f"{display_root}/{relative}"
@@ -79,6 +82,9 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
             files[f"controls/{relative}"] = digest  # digest names do not depend on the cwd
             if is_saq_path(relative):  # SAQ requirement lists: data, not a catalogue
                 saq_documents += load_documents(text, display)
+                continue
+            if relative == PARAMETERS_FILE:  # project parameters: data for the rules
+                parameter_documents += load_documents(text, display)
                 continue
             for document in load_documents(text, display):
                 if is_profile:
@@ -101,10 +107,12 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
         saq_lists = parse_saq_lists(saq_documents)
     except InputError as exc:
         problems += exc.problems
+    parameters, found = parse_parameters(parameter_documents)
+    problems += found
     if problems:
         raise InputError(problems)
     return Catalogue(tuple(sorted(merged, key=lambda f: f.key)), files, saq_lists,
-                     {p.key: p for p in profiles})
+                     {p.key: p for p in profiles}, parameters)
 
 
 def _merge(parts: list[Framework]) -> tuple[list[Framework], list[Problem]]:

@@ -15,6 +15,7 @@ from checker.evidence import ATTESTATION_KIND, EvidenceSet, draft_location, used
 from checker.freshness import age_limit, stale
 from checker.levels import caf_profile, decide_level
 from checker.model import Assessment, Control, Evidence, Finding, Level, Result, Status
+from checker.parameters import effective
 from checker.pci.scoping import scope_results
 from checker.policies import PolicyModule
 from checker.query import QUERY, aggregate_module, check_rules
@@ -45,11 +46,12 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     controls = catalogue.select(frameworks)
     targets = caf_profile(catalogue, evidence, controls, caf_profile_key)
     runtime = [m for m in modules if not m.is_test]
+    parameters = effective(catalogue.parameters, evidence.profile)  # a loosened one: exit 2
     with phase("policies"):
         engine.load([*runtime, aggregate_module(controls)], {})
         check_rules(controls, engine.rules())
     with phase("evaluate"):
-        answer = _evaluate(engine, evidence.to_input(as_of))
+        answer = _evaluate(engine, {**evidence.to_input(as_of), "parameters": parameters})
     with phase("statuses"):
         by_kind = evidence.by_kind()
         by_id = evidence.by_id()

@@ -102,6 +102,8 @@ def _walk(node: Any, package: str, aliases: set[str],
             if tag in ("with_mods",) and value:
                 for modifier in value:
                     target = _parts(modifier["refr"])[0]
+                    if target in aliases:  # `with alias.rule as`: a rule of data replaced
+                        target = "data"
                     yield f"construct:with-{target}", _line(modifier)
             if isinstance(value, list):
                 yield from _walk(value, package, aliases, functions)

@@ -37,8 +37,10 @@ def _name(index: int) -> str:
 
 
 def _module(index: int) -> str:
-    return (f"package contract.c{index:03d}\n\nimport future.keywords.not\nimport rego.v1\n\n"
-            f"{CASES[index]['rego']}")
+    """The case's Rego in its own package; ``data.contract.SELF`` in it names that package."""
+    package = f"contract.c{index:03d}"
+    return (f"package {package}\n\nimport future.keywords.not\nimport rego.v1\n\n"
+            + CASES[index]["rego"].replace("data.contract.SELF", f"data.{package}"))
 
 
 def _query(index: int) -> str:

@@ -69,7 +69,7 @@ def test_expectation_file_is_well_formed():
     bad = [f"{cid}: {status!r}" for verdicts in expected.values()
            for cid, status in verdicts.items() if status not in STATUSES]
     assert bad == []
-    assert sum(len(v) for v in expected.values()) == 408
+    assert sum(len(v) for v in expected.values()) == 413
 
 
 def test_every_verdict_of_the_example_pack_is_the_expected_one(example_run):

@@ -403,7 +403,8 @@ def test_the_engine_gets_the_date_profile_and_evidence_by_kind():
             "organisation": [{"id": "org", "title": "org title", "owner": "Owner",
                               "collected": "2026-01-01", "expires": None, "scope": [],
                               "facts": {"name": "Test Council"},
-                              "source": {"file": "evidence/org.yaml", "line": 1}}]}}
+                              "source": {"file": "evidence/org.yaml", "line": 1}}]},
+        "parameters": {}}  # this catalogue sets none (controls/parameters.yaml is the bundle's)
 
 
 def test_only_the_selected_frameworks_are_assessed_and_reported():

@@ -190,12 +190,16 @@ def _answer_row(result: Result, psn: Assessment,
     cited = sorted({ref for doc in answers for ref in doc.facts.get("evidence", ())})
     return (result.control.id, result.control.title, "\n".join([status, *findings]),
             "\n".join(str(d.facts.get("outcome", "")).replace("_", " ") for d in answers)
-            or "unanswered",
+            or ("decided by rules over the evidence" if not result.control.attested
+                else "unanswered"),
             "\n".join(f"{d.facts.get('attested_by')} ({d.facts.get('role')}), {d.collected}"
                       for d in answers),
             "\n".join(" ".join(str(d.facts.get("statement", "")).split()) for d in answers),
             "\n".join(_document(d) for d in answers),
             "\n".join([*(report.evidence_ref(d) for d in answers),
+                       # a condition decided by rules (issue 19) cites what they read
+                       *(report.evidence_ref(d) for d in result.evidence
+                         if not result.control.attested),
                        *(report.evidence_ref(documents[ref]) if ref in documents
                          else f"{ref} (not found in the evidence)" for ref in cited)]),
             "\n".join(related))

@@ -7,6 +7,9 @@ import rego.v1
 
 _ns_per_day := ((24 * 60) * 60) * 1000000000
 
+# Nanoseconds in a day, for stepping through dates.
+ns_per_day := _ns_per_day
+
 _ns_per_hour := (60 * 60) * 1000000000
 
 # Nanoseconds since the epoch for an ISO date or RFC 3339 timestamp.
@@ -77,3 +80,36 @@ within_days(date, as_of, days) if {
 
 # True when the day of `date` (a date or timestamp) is on or before `as_of`.
 not_after(date, as_of) if substring(date, 0, 10) <= substring(as_of, 0, 10)
+
+# The ISO date (YYYY-MM-DD) of a time in nanoseconds since the epoch (UTC).
+day(t) := sprintf("%d-%s-%s", [parts[0], _pad(parts[1]), _pad(parts[2])]) if parts := time.date(t)
+
+# Every ISO date from `first` to `last` inclusive (empty when `last` comes first).
+days_from(first, last) := {day(ns(first) + (k * _ns_per_day)) |
+	n := days_between(first, last)
+	n >= 0
+	some k in numbers.range(0, n)
+}
+
+# True when `date` is an ISO date within `months` calendar months before `as_of` (a value that
+# is not a date, or is after as_of, is not recent).
+recent(date, as_of, months) if {
+	regex.match(`^\d{4}-\d{2}-\d{2}`, date)
+	within_months(date, as_of, months)
+}
+
+# The [start, end] windows of `months` months, going back `windows` windows from `as_of`,
+# that hold none of the ISO dates in `days` (for "at least every N months" over a period).
+empty_windows(days, as_of, months, windows) := {[start, end] |
+	some i in numbers.range(0, windows - 1)
+	start := months_before(as_of, (i + 1) * months)
+	end := months_before(as_of, i * months)
+	not any_between(days, start, end)
+}
+
+# True when some date of `days` falls from `start` to `end` inclusive.
+any_between(days, start, end) if {
+	some d in days
+	d >= start
+	d <= end
+}

@@ -57,3 +57,25 @@ test_a_date_after_the_assessment_date_is_not_within_any_window if {
 	dates.within_days("2026-11-01T23:00:00Z", "2026-11-01", 14)
 	not dates.within_days("2026-11-02T00:00:00Z", "2026-11-01", 14)
 }
+
+test_day_formats_a_time_as_an_iso_date if {
+	dates.day(dates.ns("2026-03-01") - dates.ns_per_day) == "2026-02-28"
+	dates.day(dates.ns("2026-12-31T23:59:00Z")) == "2026-12-31"
+}
+
+test_days_from_lists_every_day_inclusive if {
+	dates.days_from("2026-02-27", "2026-03-02") == {"2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"}
+	dates.days_from("2026-03-02", "2026-03-02") == {"2026-03-02"}
+	dates.days_from("2026-03-02", "2026-03-01") == set()
+}
+
+test_recent_needs_a_date_within_the_months if {
+	dates.recent("2026-05-01", "2026-11-01", 6)
+	not dates.recent("2026-04-30", "2026-11-01", 6)
+	not dates.recent("soon", "2026-11-01", 6)
+}
+
+test_empty_windows_names_each_window_without_a_date if {
+	dates.empty_windows(["2026-10-01"], "2026-11-01", 3, 2) == {["2026-05-01", "2026-08-01"]}
+	dates.empty_windows(["2026-10-01", "2026-06-01"], "2026-11-01", 3, 2) == set()
+}

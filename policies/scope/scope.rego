@@ -32,6 +32,21 @@ pci_card_present := _both(pci_in_scope, "face_to_face" in channels) if {
 # An organisation outside PCI DSS takes no card-present payments, channels stated or not.
 pci_card_present := false if pci_in_scope == false
 
+# PCI-10.7.3: service providers from the start of v4.0 (it carries v3.2.1's service-provider
+# requirement 10.8.1), every other entity from 31 March 2025. Undefined (an error) when the
+# profile or the assessment date is missing.
+pci_failure_response_required := false if pci_in_scope == false
+
+pci_failure_response_required := true if {
+	pci_in_scope == true
+	input.organisation.pci.service_provider == true
+}
+
+pci_failure_response_required := substring(input.as_of, 0, 10) >= "2025-03-31" if {
+	pci_in_scope == true
+	input.organisation.pci.service_provider == false
+}
+
 # Appendix A1 and 11.4.7: multi-tenant service providers.
 pci_multi_tenant_provider := _both(input.organisation.pci.service_provider, object.get(input.organisation.pci, "multi_tenant_provider", null))
 

@@ -86,3 +86,23 @@ test_in_scope_class_flags_stay_undefined_when_unstated if {
 	not scope.pci_issuer with input as {"organisation": {"pci": {"merchant": true, "service_provider": false}}}
 	not scope.pci_multi_tenant_provider with input as {"organisation": {"pci": {"merchant": false, "service_provider": true}}}
 }
+
+test_failure_response_required_of_service_providers_before_31_march_2025 if {
+	scope.pci_failure_response_required with input as object.union(_org({"service_provider": true}), {"as_of": "2025-03-30"})
+}
+
+test_failure_response_not_yet_required_of_merchants_before_31_march_2025 if {
+	scope.pci_failure_response_required == false with input as object.union(_org({}), {"as_of": "2025-03-30"})
+}
+
+test_failure_response_required_of_merchants_from_31_march_2025 if {
+	scope.pci_failure_response_required with input as object.union(_org({}), {"as_of": "2025-03-31"})
+}
+
+test_failure_response_not_required_outside_pci if {
+	scope.pci_failure_response_required == false with input as object.union(_org({"merchant": false}), {"as_of": "2026-01-01"})
+}
+
+test_failure_response_undecided_without_an_assessment_date if {
+	not scope.pci_failure_response_required with input as _org({})
+}

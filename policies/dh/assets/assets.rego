@@ -6,13 +6,17 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.params
 
-# DH-ASSET-01: the register is reviewed at least every six months and every asset has an
-# Information Asset Owner.
+# DH-ASSET-01: the register is reviewed within the review cycle (parameter
+# dh_asset_register_review_months, six by default) and every asset has an Information Asset Owner.
+register_inadequate contains msg if some msg in params.missing({"dh_asset_register_review_months"})
+
 register_inadequate contains finding.of(doc, "facts.reviewed", msg) if {
 	some doc in input.evidence.asset_register
-	not dates.within_months(doc.facts.reviewed, input.as_of, 6)
-	msg := sprintf("asset register last reviewed %s, more than six months before %s", [doc.facts.reviewed, input.as_of])
+	months := params.value("dh_asset_register_review_months")
+	not dates.within_months(doc.facts.reviewed, input.as_of, months)
+	msg := sprintf("asset register last reviewed %s, more than %d months before %s", [doc.facts.reviewed, months, input.as_of])
 }
 
 register_inadequate contains finding.of(doc, sprintf("facts.assets[%d]", [i]), msg) if {
@@ -52,7 +56,7 @@ _filled(asset, field) if {
 owner_not_appointed contains finding.of(doc, sprintf("facts.assets[%d].owner", [i]), msg) if {
 	some doc in input.evidence.asset_register
 	some i, asset in doc.facts.assets
-	not asset.owner in _appointed_posts
+	not object.get(asset, "owner", "") in _appointed_posts
 	msg := sprintf("asset %s (%s): owner %q is not an appointed Information Asset Owner", [asset.id, asset.name, object.get(asset, "owner", "none")])
 }
 

@@ -69,21 +69,61 @@ test_unreported_breach_has_no_report_to_judge if {
 	count(breach.ico_report_incomplete) == 0 with input as _input(_breach)
 }
 
-test_high_risk_breach_with_individuals_told_passes if {
-	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"high_risk": true, "individuals_notified_at": "2025-01-02T12:00:00Z"}))
-	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"high_risk": false}))
+_params := {"dh_breach_individuals_notice_hours": 72}
+
+_told(at) := object.union(_breach, {"high_risk": true, "individuals_notified_at": at})
+
+test_individuals_told_at_72_hours_passes if {
+	count(breach.individuals_not_told) == 0 with input as _input(_told("2025-01-04T09:00:00Z")) with input.parameters as _params
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"high_risk": false})) with input.parameters as _params
 }
 
-test_high_risk_breach_with_individuals_not_told_fails if {
-	count(breach.individuals_not_told) == 1 with input as _input(object.union(_breach, {"high_risk": true}))
+test_individuals_told_a_minute_late_without_reason_fails if {
+	fs := breach.individuals_not_told with input as _input(_told("2025-01-04T09:01:00Z")) with input.parameters as _params
+	count(fs) == 1
+	some f in fs
+	f.msg == "breach B1: individuals told 72 hours 1 minute after awareness, past the 72-hour notice window, and the log gives no reason for the delay"
+}
+
+test_individuals_told_late_with_reason_passes if {
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_told("2025-01-10T09:00:00Z"), {"individuals_delay_reason": "Police asked us to delay while the device was recovered"})) with input.parameters as _params
+}
+
+test_tightened_window_applies if {
+	count(breach.individuals_not_told) == 1 with input as _input(_told("2025-01-02T09:01:00Z")) with input.parameters as {"dh_breach_individuals_notice_hours": 24}
+}
+
+test_individuals_told_before_awareness_fails if {
+	count(breach.individuals_not_told) == 1 with input as _input(_told("2024-12-31T09:00:00Z")) with input.parameters as _params
+}
+
+test_high_risk_not_told_while_window_open_is_not_late if {
+	count(breach.individuals_not_told) == 0 with input as object.union(_input(object.union(_breach, {"high_risk": true})), {"as_of": "2025-01-03"}) with input.parameters as _params
+}
+
+test_high_risk_not_told_after_window_fails if {
+	count(breach.individuals_not_told) == 1 with input as object.union(_input(object.union(_breach, {"high_risk": true})), {"as_of": "2025-01-04"}) with input.parameters as _params
+	count(breach.individuals_not_told) == 1 with input as _input(object.union(_breach, {"high_risk": true})) with input.parameters as _params
+}
+
+test_exemption_with_reason_needs_no_notice if {
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"high_risk": true, "individuals_exemption": "unintelligible", "exemption_reason": "Laptop fully encrypted; key not compromised"})) with input.parameters as _params
+}
+
+test_exemption_without_reason_fails if {
+	count(breach.individuals_not_told) == 2 with input as _input(object.union(_breach, {"high_risk": true, "individuals_exemption": "unintelligible"})) with input.parameters as _params
 }
 
 test_reportable_breach_without_risk_assessment_fails if {
-	count(breach.individuals_not_told) == 1 with input as _input(_breach)
+	count(breach.individuals_not_told) == 1 with input as _input(_breach) with input.parameters as _params
 }
 
 test_non_reportable_breach_needs_no_risk_assessment if {
-	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"reportable": false}))
+	count(breach.individuals_not_told) == 0 with input as _input(object.union(_breach, {"reportable": false})) with input.parameters as _params
+}
+
+test_notice_window_unset_is_a_finding if {
+	count(breach.individuals_not_told) == 1 with input as _input(_told("2025-01-02T09:00:00Z"))
 }
 
 _pecr(at) := object.union(_reported(at), {"pecr_breach": true})

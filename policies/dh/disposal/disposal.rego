@@ -5,6 +5,7 @@ import future.keywords.not
 import rego.v1
 
 import data.lib.finding
+import data.lib.text
 
 _fields := ["supplier", "certificate_id", "standard"]
 
@@ -13,7 +14,7 @@ _fields := ["supplier", "certificate_id", "standard"]
 certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d]", [i]), msg) if {
 	some doc in input.evidence.disposal_certificates
 	some i, batch in doc.facts.batches
-	missing := [field | some field in _fields; not _stated(batch, field)]
+	missing := [field | some field in _fields; not text.stated(batch, field)]
 	count(missing) > 0
 	msg := sprintf("disposal batch %s (%s) has no %s", [batch.id, batch.date, concat(", ", missing)])
 }
@@ -21,7 +22,7 @@ certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d]", [i]
 certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d].supplier", [i]), msg) if {
 	some doc in input.evidence.disposal_certificates
 	some i, batch in doc.facts.batches
-	_stated(batch, "supplier")
+	text.stated(batch, "supplier")
 	not batch.supplier in object.get(doc.facts, "approved_suppliers", [])
 	msg := sprintf("disposal batch %s (%s) was destroyed by %s, which is not an approved supplier", [batch.id, batch.date, batch.supplier])
 }
@@ -32,8 +33,6 @@ certificate_inadequate contains finding.of(doc, sprintf("facts.batches[%d].date"
 	batch.date > input.as_of
 	msg := sprintf("disposal batch %s is dated %s, after the assessment date", [batch.id, batch.date])
 }
-
-_stated(batch, field) if trim_space(batch[field]) != ""
 
 # A processor that destroys records for the organisation (processor_contracts, disposal: true)
 # must be one of the approved disposal suppliers, so that its batches carry certificates.

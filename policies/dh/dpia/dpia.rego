@@ -11,7 +11,7 @@ import data.lib.finding
 dpia_missing contains finding.of(doc, sprintf("facts.activities[%d]", [i]), msg) if {
 	some doc in input.evidence.records_of_processing
 	some i, activity in doc.facts.activities
-	not is_boolean(activity.high_risk)
+	not is_boolean(object.get(activity, "high_risk", null))
 	msg := sprintf("processing activity %s (%s) has not been screened for high risk", [activity.id, activity.name])
 }
 
@@ -48,3 +48,34 @@ _dpias(id, registers) := [dpia |
 	dpia.activity == id
 	dpia.status == "completed"
 ]
+
+# DH-DPIA-02: where a completed DPIA leaves a high residual risk, the ICO is consulted before
+# processing starts (UK GDPR Article 36(1)). A completed DPIA that does not record its
+# residual risk cannot show consultation was not needed: a finding.
+prior_consultation_missing contains finding.of(register, sprintf("facts.dpias[%d].residual_risk", [i]), msg) if {
+	some register in input.evidence.dpia_register
+	some i, dpia in register.facts.dpias
+	dpia.status == "completed"
+	not object.get(dpia, "residual_risk", null) in {"low", "medium", "high"}
+	msg := sprintf("DPIA %s (activity %s) does not record the residual risk, so the need to consult the ICO cannot be judged", [dpia.id, dpia.activity])
+}
+
+prior_consultation_missing contains finding.of(register, sprintf("facts.dpias[%d]", [i]), msg) if {
+	some register in input.evidence.dpia_register
+	some i, dpia in register.facts.dpias
+	dpia.status == "completed"
+	dpia.residual_risk == "high"
+	not dpia.ico_consulted
+	msg := sprintf("DPIA %s (activity %s) leaves a high residual risk and the ICO has not been consulted", [dpia.id, dpia.activity])
+}
+
+prior_consultation_missing contains finding.of(register, sprintf("facts.dpias[%d].ico_consulted", [i]), msg) if {
+	some register in input.evidence.dpia_register
+	some i, dpia in register.facts.dpias
+	dpia.residual_risk == "high"
+	some ropa in input.evidence.records_of_processing
+	some activity in ropa.facts.activities
+	activity.id == dpia.activity
+	dpia.ico_consulted > activity.started
+	msg := sprintf("DPIA %s: the ICO was consulted %s, after activity %s started %s; consultation must come first", [dpia.id, dpia.ico_consulted, activity.id, activity.started])
+}

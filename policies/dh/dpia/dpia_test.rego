@@ -43,3 +43,29 @@ test_low_risk_activity_needs_no_dpia if {
 test_unscreened_activity_fails if {
 	count(dpia.dpia_missing) == 1 with input as _input(object.remove(_activity, ["high_risk"]), [])
 }
+
+_consult(dpia, started) := {"evidence": {
+	"dpia_register": [{"id": "reg", "facts": {"dpias": [object.union({"id": "DPIA-1", "activity": "PA-1", "status": "completed", "completed": "2026-01-10"}, dpia)]}}],
+	"records_of_processing": [{"id": "ropa", "facts": {"activities": [{"id": "PA-1", "name": "Care records", "high_risk": true, "started": started}]}}],
+}}
+
+test_high_residual_risk_consulted_before_start_passes if {
+	count(dpia.prior_consultation_missing) == 0 with input as _consult({"residual_risk": "high", "ico_consulted": "2026-02-01"}, "2026-02-01")
+}
+
+test_high_residual_risk_without_consultation_fails if {
+	fs := dpia.prior_consultation_missing with input as _consult({"residual_risk": "high"}, "2026-03-01")
+	[f.msg | some f in fs] == ["DPIA DPIA-1 (activity PA-1) leaves a high residual risk and the ICO has not been consulted"]
+}
+
+test_consultation_after_processing_started_fails if {
+	count(dpia.prior_consultation_missing) == 1 with input as _consult({"residual_risk": "high", "ico_consulted": "2026-02-02"}, "2026-02-01")
+}
+
+test_medium_residual_risk_needs_no_consultation if {
+	count(dpia.prior_consultation_missing) == 0 with input as _consult({"residual_risk": "medium"}, "2026-02-01")
+}
+
+test_residual_risk_not_recorded_fails if {
+	count(dpia.prior_consultation_missing) == 1 with input as _consult({}, "2026-02-01")
+}

@@ -6,6 +6,8 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.params
+import data.lib.text
 
 # The terms UK GDPR Article 28(3) requires in a controller-processor contract.
 _clauses := [
@@ -13,21 +15,18 @@ _clauses := [
 	"data_subject_rights", "compliance_assistance", "deletion_or_return", "audit_and_information",
 ]
 
-# Project choice: the reference asks for monitoring without an interval; yearly is assumed.
-_assurance_months := 12
-
 # DH-PROC-01: a current written contract with each processor containing the Article 28 terms.
 contract_inadequate contains finding.of(doc, sprintf("facts.processors[%d]", [i]), msg) if {
 	some doc in input.evidence.processor_contracts
 	some i, processor in doc.facts.processors
-	not _stated(processor, "contract_reference")
+	not text.stated(processor, "contract_reference")
 	msg := sprintf("processor %s (%s) has no written contract", [processor.name, processor.service])
 }
 
 contract_inadequate contains finding.of(doc, sprintf("facts.processors[%d].clauses", [i]), msg) if {
 	some doc in input.evidence.processor_contracts
 	some i, processor in doc.facts.processors
-	_stated(processor, "contract_reference")
+	text.stated(processor, "contract_reference")
 	missing := [clause | some clause in _clauses; not clause in object.get(processor, "clauses", [])]
 	count(missing) > 0
 	msg := sprintf("contract %s with %s lacks the terms: %s", [processor.contract_reference, processor.name, concat(", ", missing)])
@@ -40,12 +39,14 @@ contract_inadequate contains finding.of(doc, sprintf("facts.processors[%d].expir
 	msg := sprintf("contract with %s expired on %s", [processor.name, processor.expires])
 }
 
-_stated(processor, field) if trim_space(processor[field]) != ""
+# DH-PROC-02: each processor's security is checked within the assurance cycle (parameter
+# dh_processor_assurance_months: the reference asks for monitoring without an interval).
+assurance_overdue contains msg if some msg in params.missing({"dh_processor_assurance_months"})
 
-# DH-PROC-02: each processor's security is checked at least every 12 months.
 assurance_overdue contains finding.of(doc, sprintf("facts.processors[%d]", [i]), msg) if {
 	some doc in input.evidence.processor_contracts
 	some i, processor in doc.facts.processors
-	not dates.within_months(processor.last_assurance, input.as_of, _assurance_months)
-	msg := sprintf("processor %s: last security assurance %s; due every %d months", [processor.name, object.get(processor, "last_assurance", "never"), _assurance_months])
+	months := params.value("dh_processor_assurance_months")
+	not dates.within_months(object.get(processor, "last_assurance", ""), input.as_of, months)
+	msg := sprintf("processor %s: last security assurance %s; due every %d months", [processor.name, object.get(processor, "last_assurance", "never"), months])
 }

@@ -6,18 +6,21 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
-
-# Project choice: the reference sets no review interval; annual review is common practice.
-_review_months := 12
+import data.lib.params
+import data.lib.text
 
 _fields := ["retention_period", "trigger", "disposal_action", "owner"]
 
 # DH-RET-01: a retention schedule covers each record category with a period, the event that
-# starts it, what happens at the end and an owner, and is reviewed at least every 12 months.
+# starts it, what happens at the end and an owner, and is reviewed within the review cycle
+# (parameter dh_retention_review_months: the reference sets none; the project reads 12).
+schedule_inadequate contains msg if some msg in params.missing({"dh_retention_review_months"})
+
 schedule_inadequate contains finding.of(doc, "facts.reviewed", msg) if {
 	some doc in input.evidence.retention_schedule
-	not dates.within_months(doc.facts.reviewed, input.as_of, _review_months)
-	msg := sprintf("retention schedule last reviewed %s, more than %d months before %s", [doc.facts.reviewed, _review_months, input.as_of])
+	months := params.value("dh_retention_review_months")
+	not dates.within_months(doc.facts.reviewed, input.as_of, months)
+	msg := sprintf("retention schedule last reviewed %s, more than %d months before %s", [doc.facts.reviewed, months, input.as_of])
 }
 
 schedule_inadequate contains finding.of(doc, "facts.categories", msg) if {
@@ -29,9 +32,8 @@ schedule_inadequate contains finding.of(doc, "facts.categories", msg) if {
 schedule_inadequate contains finding.of(doc, sprintf("facts.categories[%d]", [i]), msg) if {
 	some doc in input.evidence.retention_schedule
 	some i, category in doc.facts.categories
-	missing := [field | some field in _fields; not _stated(category, field)]
+	missing := [field | some field in _fields; not text.stated(category, field)]
 	count(missing) > 0
 	msg := sprintf("record category %q has no %s", [category.category, concat(", ", missing)])
 }
 
-_stated(category, field) if trim_space(category[field]) != ""

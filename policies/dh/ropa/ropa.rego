@@ -26,7 +26,7 @@ ropa_incomplete contains finding.of(doc, sprintf("facts.activities[%d]", [i]), m
 		[field | some field in _lists; not _list(activity, field)],
 		array.concat(
 			[field | some field in _texts; not _text(activity, field)],
-			[field | field := "international_transfers"; not is_array(activity[field])],
+			[field | field := "international_transfers"; not is_array(object.get(activity, field, null))],
 		),
 	)
 	count(missing) > 0
@@ -42,7 +42,7 @@ _text(record, field) if trim_space(record[field]) != ""
 special_category_unrecorded contains finding.of(doc, sprintf("facts.activities[%d]", [i]), msg) if {
 	some doc in input.evidence.records_of_processing
 	some i, activity in doc.facts.activities
-	not is_boolean(activity.special_category)
+	not is_boolean(object.get(activity, "special_category", null))
 	msg := sprintf("processing activity %s (%s) does not say whether it uses special category or criminal offence data", [activity.id, activity.name])
 }
 

@@ -6,11 +6,13 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
-
-_refresher_months := 12
+import data.lib.params
 
 # DH-TRAIN-01: each person completed data protection training at induction and has had a
-# refresher (or the induction itself) within the last 12 months.
+# refresher (or the induction itself) within the refresher cycle (parameter
+# dh_training_refresher_months, 12 by default).
+training_overdue contains msg if some msg in params.missing({"dh_training_refresher_months"})
+
 training_overdue contains finding.of(doc, sprintf("facts.people[%d]", [i]), msg) if {
 	some doc in input.evidence.training_records
 	some i, person in doc.facts.people
@@ -23,8 +25,9 @@ training_overdue contains finding.of(doc, sprintf("facts.people[%d]", [i]), msg)
 	some i, person in doc.facts.people
 	person.induction_completed
 	latest := _latest(person)
-	not dates.within_months(latest, input.as_of, _refresher_months)
-	msg := sprintf("%s (%s): last data protection training %s; a refresher is due every %d months", [person.name, person.role, latest, _refresher_months])
+	months := params.value("dh_training_refresher_months")
+	not dates.within_months(latest, input.as_of, months)
+	msg := sprintf("%s (%s): last data protection training %s; a refresher is due every %d months", [person.name, person.role, latest, months])
 }
 
 training_overdue contains finding.of(doc, sprintf("facts.people[%d].topics", [i]), msg) if {

@@ -17,25 +17,6 @@ _no_programme := finding.of(doc, "facts.type", "no pci_compliance_programme docu
 	doc := anchor.latest(input.evidence.security_policy)
 }
 
-_recent(date, as_of, months) if {
-	regex.match(`^\d{4}-\d{2}-\d{2}`, date)
-	dates.within_months(date, as_of, months)
-}
-
-# Windows of `months` months, going back `windows` windows from as_of, that hold no date of `days`.
-_empty_windows(days, as_of, months, windows) := {[start, end] |
-	some i in numbers.range(0, windows - 1)
-	start := dates.months_before(as_of, (i + 1) * months)
-	end := dates.months_before(as_of, i * months)
-	not _any_between(days, start, end)
-}
-
-_any_between(days, start, end) if {
-	some day in days
-	day >= start
-	day <= end
-}
-
 # PCI-A3.1.1: an accountable executive and board updates at least every 12 months.
 board_updates_overdue contains _no_programme if count(_programmes) == 0
 
@@ -47,7 +28,7 @@ board_updates_overdue contains finding.of(doc, "facts.security_lead", msg) if {
 
 board_updates_overdue contains finding.of(doc, "facts.board_updates", msg) if {
 	some doc in _programmes
-	not _recent(_latest(object.get(doc.facts, "board_updates", [])), input.as_of, 12)
+	not dates.recent(_latest(object.get(doc.facts, "board_updates", [])), input.as_of, 12)
 	msg := sprintf("%s: last board update %s; need one within 12 months", [doc.facts.name, _latest(object.get(doc.facts, "board_updates", []))])
 }
 
@@ -79,13 +60,13 @@ _trained_within(name, records, as_of, months) if {
 	some topic in ["payment_card_security", "security_awareness"]
 	topic in p.topics
 	some day in [object.get(p, "induction_completed", ""), object.get(p, "last_refresher", "")]
-	_recent(day, as_of, months)
+	dates.recent(day, as_of, months)
 }
 
 # PCI-A3.2.1: scope confirmed in each of the last four 3-month windows.
 desv_scope_confirmation_overdue contains finding.of(doc, "facts.confirmations", msg) if {
 	some doc in input.evidence.pci_scope
-	some entry in _empty_windows([c.date | some c in doc.facts.confirmations], input.as_of, 3, 4)
+	some entry in dates.empty_windows([c.date | some c in doc.facts.confirmations], input.as_of, 3, 4)
 	[start, end] := entry
 	msg := sprintf("no scope confirmation between %s and %s (need one at least every 3 months)", [start, end])
 }
@@ -94,7 +75,7 @@ desv_scope_confirmation_overdue contains finding.of(doc, "facts.confirmations", 
 segmentation_test_overdue contains finding.of(doc, "facts.segmentation_tests", msg) if {
 	some doc in input.evidence.pci_scope
 	days := [t.performed | some t in object.get(doc.facts, "segmentation_tests", []); t.result == "pass"]
-	some entry in _empty_windows(days, input.as_of, 6, 2)
+	some entry in dates.empty_windows(days, input.as_of, 6, 2)
 	[start, end] := entry
 	msg := sprintf("no passing segmentation penetration test between %s and %s (need one at least every 6 months)", [start, end])
 }
@@ -103,7 +84,7 @@ segmentation_test_overdue contains finding.of(doc, "facts.segmentation_tests", m
 pan_discovery_overdue contains finding.of(doc, "facts.data_discovery.scans", msg) if {
 	some doc in input.evidence.pci_scope
 	days := [s.performed | some s in object.get(object.get(doc.facts, "data_discovery", {}), "scans", [])]
-	some entry in _empty_windows(days, input.as_of, 3, 4)
+	some entry in dates.empty_windows(days, input.as_of, 3, 4)
 	[start, end] := entry
 	msg := sprintf("no cleartext PAN discovery run between %s and %s (need one at least every 3 months)", [start, end])
 }
@@ -112,14 +93,14 @@ pan_discovery_overdue contains finding.of(doc, "facts.data_discovery.scans", msg
 pan_discovery_effectiveness_untested contains finding.of(doc, "facts.data_discovery.effectiveness_tests", msg) if {
 	some doc in input.evidence.pci_scope
 	tests := object.get(object.get(doc.facts, "data_discovery", {}), "effectiveness_tests", [])
-	not _recent(_latest(tests), input.as_of, 12)
+	not dates.recent(_latest(tests), input.as_of, 12)
 	msg := sprintf("data-discovery effectiveness last tested %s; need a test within 12 months", [_latest(tests)])
 }
 
 # PCI-A3.3.2: technologies reviewed within 12 months and still supporting compliance.
 desv_technology_review_overdue contains finding.of(doc, "facts.reviewed", msg) if {
 	some doc in input.evidence.hardware_software_review
-	not _recent(doc.facts.reviewed, input.as_of, 12)
+	not dates.recent(doc.facts.reviewed, input.as_of, 12)
 	msg := sprintf("technologies last reviewed %v; need a review within 12 months", [object.get(doc.facts, "reviewed", "never")])
 }
 
@@ -138,7 +119,7 @@ bau_review_overdue contains finding.of(doc, "facts.compliance_reviews", msg) if 
 		some r in doc.facts.compliance_reviews
 		r.type == "business_as_usual"
 	]
-	some entry in _empty_windows(days, input.as_of, 3, 4)
+	some entry in dates.empty_windows(days, input.as_of, 3, 4)
 	[start, end] := entry
 	doc := anchor.latest(input.evidence.security_policy)
 	msg := sprintf("no business-as-usual review between %s and %s (need one at least every 3 months)", [start, end])
@@ -151,7 +132,7 @@ desv_access_review_overdue contains finding.of(doc, "facts.reviews", msg) if {
 		some r in doc.facts.reviews
 		r.scope == "user_accounts"
 	]
-	some entry in _empty_windows(days, input.as_of, 6, 2)
+	some entry in dates.empty_windows(days, input.as_of, 6, 2)
 	[start, end] := entry
 	doc := anchor.latest(input.evidence.access_review)
 	msg := sprintf("no review of user accounts and privileges between %s and %s (need one at least every 6 months)", [start, end])

@@ -6,6 +6,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.text
 
 # PCI-6.4.3: every script on a payment page is authorised, justified and integrity-assured.
 scripts_unmanaged contains finding.of(doc, sprintf("facts.pages[%d].scripts[%d]", [p, s]), msg) if {
@@ -22,10 +23,8 @@ _script_problems(script) := {problem |
 		"authorised_by": "has no recorded authorisation",
 		"justification": "has no written justification",
 	}
-	not _stated(script, field)
+	not text.stated(script, field)
 } | {"has no integrity control" | object.get(script, "integrity", "none") == "none"}
-
-_stated(obj, field) if count(trim_space(obj[field])) > 0
 
 # PCI-11.6.1: a tamper-detection mechanism watches each payment page's security-impacting
 # headers and scripts, checking at least weekly (every 7 days) or at the interval a
@@ -33,7 +32,7 @@ _stated(obj, field) if count(trim_space(obj[field])) > 0
 tamper_detection_weak contains finding.of(doc, sprintf("facts.pages[%d].tamper_detection", [p]), msg) if {
 	some doc in input.evidence.payment_page
 	some p, page in doc.facts.pages
-	not _stated(object.get(page, "tamper_detection", {}), "mechanism")
+	not text.stated(object.get(page, "tamper_detection", {}), "mechanism")
 	msg := sprintf("%s: no change or tamper detection mechanism", [page.url])
 }
 

@@ -141,7 +141,7 @@ wireless_not_denied contains finding.of(doc, "facts.wireless_default", msg) if {
 
 wireless_not_denied contains finding.of(doc, "facts.separates_wireless", msg) if {
 	some doc in input.evidence.network_security_config
-	not is_boolean(doc.facts.separates_wireless)
+	not is_boolean(object.get(doc.facts, "separates_wireless", null))
 	msg := sprintf("%s: does not state whether it separates wireless networks from the CDE", [doc.facts.device])
 }
 

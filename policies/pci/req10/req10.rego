@@ -122,7 +122,7 @@ log_review_not_automated contains finding.of(doc, "facts.review.automated", msg)
 # PCI-10.4.2: logs of all other components reviewed at a stated interval.
 other_log_review_missing contains finding.of(doc, "facts.other_components_review", msg) if {
 	some doc in input.evidence.logging_config
-	not is_number(object.get(doc.facts, "other_components_review", {}).frequency_days)
+	not is_number(object.get(doc.facts, ["other_components_review", "frequency_days"], null))
 	msg := sprintf("%s: no periodic review of the logs of other system components is recorded", [object.get(doc.facts, "platform", doc.id)])
 }
 

@@ -69,7 +69,7 @@ wireless_ap_unjustified contains finding.of(doc, sprintf("facts.authorised_aps[%
 wireless_ap_unjustified contains finding.of(doc, "facts.authorised_aps", "the latest wireless scan carries no inventory of authorised access points") if {
 	some doc in input.evidence.wireless_scan
 	doc.facts.performed == _latest_wireless_scan
-	not is_array(doc.facts.authorised_aps)
+	not is_array(object.get(doc.facts, "authorised_aps", null))
 }
 
 _justified(ap) if count(trim_space(ap.justification)) > 0

@@ -21,25 +21,6 @@ _none(type) := finding.of(doc, "facts.type", msg) if {
 }
 
 # True when `date` (possibly absent, or a word such as "never") is no more than `months` months before `as_of`.
-_recent(date, as_of, months) if {
-	regex.match(`^\d{4}-\d{2}-\d{2}`, date)
-	dates.within_months(date, as_of, months)
-}
-
-# Windows of `months` months, going back `windows` windows from as_of, that hold no date of `days`.
-_empty_windows(days, as_of, months, windows) := {[start, end] |
-	some i in numbers.range(0, windows - 1)
-	start := dates.months_before(as_of, (i + 1) * months)
-	end := dates.months_before(as_of, i * months)
-	not _any_between(days, start, end)
-}
-
-_any_between(days, start, end) if {
-	some day in days
-	day >= start
-	day <= end
-}
-
 # --- 12.1 information security policy ---------------------------------------------------
 
 # PCI-12.1.1: the information security policy is approved and published.
@@ -62,7 +43,7 @@ infosec_policy_review_overdue contains _none("information_security") if count(_d
 
 infosec_policy_review_overdue contains finding.of(doc, "facts.last_reviewed", msg) if {
 	some doc in _docs(input.evidence, "information_security")
-	not _recent(doc.facts.last_reviewed, input.as_of, 12)
+	not dates.recent(doc.facts.last_reviewed, input.as_of, 12)
 	msg := sprintf("%s: last reviewed %v; need a review within 12 months", [doc.facts.name, object.get(doc.facts, "last_reviewed", "never")])
 }
 
@@ -135,7 +116,7 @@ flexible_tra_not_current contains finding.of(doc, "facts.analyses", "no flexible
 flexible_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].last_reviewed", [i]), msg) if {
 	some entry in _analyses(input.evidence, "flexible_frequency")
 	[doc, i, a] := entry
-	not _recent(_tra_date(a), input.as_of, 12)
+	not dates.recent(_tra_date(a), input.as_of, 12)
 	msg := sprintf("analysis for %s: last reviewed %s; need a review within 12 months", [a.requirement, _tra_date(a)])
 }
 
@@ -150,7 +131,7 @@ flexible_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].ap
 # management and performed again at least every 12 months.
 customized_tra_not_current contains finding.of(doc, "facts.customized_approach_used", msg) if {
 	some doc in input.evidence.targeted_risk_analysis
-	not is_boolean(doc.facts.customized_approach_used)
+	not is_boolean(object.get(doc.facts, "customized_approach_used", null))
 	msg := "the register does not say whether the customized approach is used"
 }
 
@@ -164,7 +145,7 @@ customized_tra_not_current contains finding.of(doc, "facts.analyses", msg) if {
 customized_tra_not_current contains finding.of(doc, sprintf("facts.analyses[%d].last_reviewed", [i]), msg) if {
 	some entry in _analyses(input.evidence, "customized")
 	[doc, i, a] := entry
-	not _recent(_tra_date(a), input.as_of, 12)
+	not dates.recent(_tra_date(a), input.as_of, 12)
 	msg := sprintf("customized-approach analysis for %s: last performed %s; need one within 12 months", [a.requirement, _tra_date(a)])
 }
 
@@ -185,7 +166,7 @@ crypto_inventory_review_overdue contains finding.of(doc, "facts.cryptography", m
 crypto_inventory_review_overdue contains finding.of(doc, "facts.cryptography.reviewed", msg) if {
 	some doc in input.evidence.hardware_software_review
 	is_object(doc.facts.cryptography)
-	not _recent(doc.facts.cryptography.reviewed, input.as_of, 12)
+	not dates.recent(doc.facts.cryptography.reviewed, input.as_of, 12)
 	msg := sprintf("cipher suites and protocols last reviewed %v; need a review within 12 months", [object.get(doc.facts.cryptography, "reviewed", "never")])
 }
 
@@ -211,7 +192,7 @@ _crypto_ok(item) if item.migration_plan
 # end of life within 12 months or no longer meeting PCI DSS has a remediation plan.
 technology_review_overdue contains finding.of(doc, "facts.reviewed", msg) if {
 	some doc in input.evidence.hardware_software_review
-	not _recent(doc.facts.reviewed, input.as_of, 12)
+	not dates.recent(doc.facts.reviewed, input.as_of, 12)
 	msg := sprintf("technologies last reviewed %v; need a review within 12 months", [object.get(doc.facts, "reviewed", "never")])
 }
 
@@ -243,7 +224,7 @@ _reviews(evidence, type) := [[doc, i, r] |
 # PCI-12.4.2: a policy-adherence review in each of the last four 3-month windows.
 policy_adherence_reviews_missing contains finding.of(doc, "facts.compliance_reviews", msg) if {
 	days := [entry[2].performed | some entry in _reviews(input.evidence, "policy_adherence")]
-	some entry in _empty_windows(days, input.as_of, 3, 4)
+	some entry in dates.empty_windows(days, input.as_of, 3, 4)
 	[start, end] := entry
 	doc := anchor.latest(input.evidence.security_policy)
 	msg := sprintf("no policy-adherence review between %s and %s (need one at least every 3 months)", [start, end])
@@ -251,14 +232,14 @@ policy_adherence_reviews_missing contains finding.of(doc, "facts.compliance_revi
 
 # PCI-12.4.2.1: each review in the last 12 months is documented and signed off.
 adherence_review_results_unsigned contains finding.of(doc, "facts.compliance_reviews", "no policy-adherence reviews in the last 12 months") if {
-	count([entry | some entry in _reviews(input.evidence, "policy_adherence"); _recent(entry[2].performed, input.as_of, 12)]) == 0
+	count([entry | some entry in _reviews(input.evidence, "policy_adherence"); dates.recent(entry[2].performed, input.as_of, 12)]) == 0
 	doc := anchor.latest(input.evidence.security_policy)
 }
 
 adherence_review_results_unsigned contains finding.of(doc, sprintf("facts.compliance_reviews[%d]", [i]), msg) if {
 	some entry in _reviews(input.evidence, "policy_adherence")
 	[doc, i, r] := entry
-	_recent(r.performed, input.as_of, 12)
+	dates.recent(r.performed, input.as_of, 12)
 	not _signed_off(r)
 	msg := sprintf("review of %s: results not documented or not signed off", [r.performed])
 }
@@ -298,7 +279,7 @@ _scope_overdue(docs, as_of, months) := {finding.of(doc, "facts.confirmations", m
 
 _confirmed_within(doc, as_of, months) if {
 	some c in doc.facts.confirmations
-	_recent(c.date, as_of, months)
+	dates.recent(c.date, as_of, months)
 	c.data_flows_documented == true
 	c.locations_documented == true
 }
@@ -323,7 +304,7 @@ awareness_programme_review_overdue contains _none("security_awareness_programme"
 
 awareness_programme_review_overdue contains finding.of(doc, "facts.last_reviewed", msg) if {
 	some doc in _docs(input.evidence, "security_awareness_programme")
-	not _recent(doc.facts.last_reviewed, input.as_of, 12)
+	not dates.recent(doc.facts.last_reviewed, input.as_of, 12)
 	msg := sprintf("%s: last reviewed %v; need a review within 12 months", [doc.facts.name, object.get(doc.facts, "last_reviewed", "never")])
 }
 
@@ -360,7 +341,7 @@ awareness_training_overdue contains finding.of(doc, sprintf("facts.people[%d].in
 awareness_training_overdue contains finding.of(doc, sprintf("facts.people[%d].last_refresher", [i]), msg) if {
 	some entry in _people
 	[doc, i, p] := entry
-	not _recent(_last_trained(p), input.as_of, 12)
+	not dates.recent(_last_trained(p), input.as_of, 12)
 	msg := sprintf("%s: last trained %s; need training within 12 months", [p.name, _last_trained(p)])
 }
 
@@ -368,7 +349,7 @@ awareness_training_overdue contains _none("information_security") if count(_docs
 
 awareness_training_overdue contains finding.of(doc, "facts.acknowledgement.campaign_completed", msg) if {
 	some doc in _docs(input.evidence, "information_security")
-	not _recent(doc.facts.acknowledgement.campaign_completed, input.as_of, 12)
+	not dates.recent(doc.facts.acknowledgement.campaign_completed, input.as_of, 12)
 	msg := sprintf("%s: no acknowledgement campaign completed within 12 months", [doc.facts.name])
 }
 
@@ -430,7 +411,7 @@ tpsp_due_diligence_missing contains finding.of(doc, _at(i, "due_diligence_comple
 tpsp_status_check_overdue contains finding.of(doc, _at(i, "compliance_status"), msg) if {
 	some entry in _providers
 	[doc, i, p] := entry
-	not _recent(p.compliance_status.checked, input.as_of, 12)
+	not dates.recent(p.compliance_status.checked, input.as_of, 12)
 	msg := sprintf("%s: PCI DSS status last checked %v; need a check within 12 months", [p.name, object.get(object.get(p, "compliance_status", {}), "checked", "never")])
 }
 
@@ -475,7 +456,7 @@ ir_plan_incomplete contains finding.of(doc, "facts.covers", msg) if {
 ir_plan_review_overdue contains finding.of(doc, sprintf("facts.%s", [field]), msg) if {
 	some doc in input.evidence.incident_response_plan
 	some field in ["last_reviewed", "last_tested"]
-	not _recent(doc.facts[field], input.as_of, 12)
+	not dates.recent(doc.facts[field], input.as_of, 12)
 	msg := sprintf("%s: %s %v; need one within 12 months", [doc.facts.name, field, object.get(doc.facts, field, "never")])
 }
 
@@ -498,7 +479,7 @@ ir_responders_untrained contains finding.of(doc, sprintf("facts.responders[%d].l
 	some doc in input.evidence.incident_response_plan
 	months := object.get(doc.facts, "training_frequency_months", 12)
 	some i, person in doc.facts.responders
-	not _recent(person.last_trained, input.as_of, months)
+	not dates.recent(person.last_trained, input.as_of, months)
 	msg := sprintf("%s: last trained %v; the plan requires training every %d months", [person.name, object.get(person, "last_trained", "never"), months])
 }
 
@@ -529,7 +510,7 @@ _ir_analyses := [a |
 	some entry in _analyses(input.evidence, "flexible_frequency")
 	a := entry[2]
 	a.requirement == "12.10.4.1"
-	_recent(_tra_date(a), input.as_of, 12)
+	dates.recent(_tra_date(a), input.as_of, 12)
 ]
 
 _frequency_supported(months) if {

@@ -27,7 +27,7 @@ config_standard_missing contains finding.of(doc, "facts.config_standard", msg) i
 # PCI-2.2.2: no vendor default account keeps its default password; absent inventory fails.
 vendor_default_password_in_use contains finding.of(doc, "facts.default_accounts", msg) if {
 	some doc in _components
-	not is_array(doc.facts.default_accounts)
+	not is_array(object.get(doc.facts, "default_accounts", null))
 	msg := sprintf("%s: vendor default accounts not inventoried", [doc.facts.system])
 }
 
@@ -55,7 +55,7 @@ mixed_primary_functions contains finding.of(doc, "facts.primary_functions", msg)
 # PCI-2.2.4: only necessary services, protocols, daemons and functions are enabled.
 unnecessary_services_enabled contains finding.of(doc, "facts.unnecessary_services_enabled", msg) if {
 	some doc in _components
-	not is_array(doc.facts.unnecessary_services_enabled)
+	not is_array(object.get(doc.facts, "unnecessary_services_enabled", null))
 	msg := sprintf("%s: enabled services not compared with the configuration standard", [doc.facts.system])
 }
 
@@ -68,7 +68,7 @@ unnecessary_services_enabled contains finding.of(doc, "facts.unnecessary_service
 # PCI-2.2.5: any insecure service in use is justified and has security features defined.
 insecure_service_unjustified contains finding.of(doc, "facts.insecure_services", msg) if {
 	some doc in _components
-	not is_array(doc.facts.insecure_services)
+	not is_array(object.get(doc.facts, "insecure_services", null))
 	msg := sprintf("%s: insecure services in use not recorded", [doc.facts.system])
 }
 
@@ -87,7 +87,7 @@ _justified(svc) if {
 # PCI-2.2.7: all non-console administrative access is encrypted.
 admin_access_unencrypted contains finding.of(doc, "facts.admin_protocols", msg) if {
 	some doc in _components
-	not is_array(doc.facts.admin_protocols)
+	not is_array(object.get(doc.facts, "admin_protocols", null))
 	msg := sprintf("%s: non-console administration protocols not recorded", [doc.facts.system])
 }
 

@@ -23,7 +23,7 @@ protected_key_storage := {"hsm", "kek_encrypted", "key_components"}
 # authorisation.
 retention_not_enforced contains finding.of(doc, "facts.retention_months", msg) if {
 	some doc in input.evidence.cardholder_data_store
-	not is_number(doc.facts.retention_months)
+	not is_number(object.get(doc.facts, "retention_months", null))
 	msg := sprintf("%s: no retention period defined", [doc.facts.store])
 }
 
@@ -69,7 +69,7 @@ _sad_found(elements) := {f |
 }
 
 _sad_problems(doc, _) := {finding.of(doc, "facts.sad_after_authorisation", msg)} if {
-	not is_array(doc.facts.sad_after_authorisation)
+	not is_array(object.get(doc.facts, "sad_after_authorisation", null))
 	msg := sprintf("%s: no record (e.g. a data-discovery scan) of whether SAD is kept after authorisation", [doc.facts.store])
 }
 
@@ -165,7 +165,7 @@ key_too_weak contains finding.of(doc, "facts.strength_bits", msg) if {
 # PCI-3.7.4: each key has a defined crypto-period and was changed within it.
 crypto_period_exceeded contains finding.of(doc, "facts.crypto_period_months", msg) if {
 	some doc in input.evidence.key_management
-	not is_number(doc.facts.crypto_period_months)
+	not is_number(object.get(doc.facts, "crypto_period_months", null))
 	msg := sprintf("%s: no crypto-period defined", [doc.facts.key])
 }
 

@@ -86,7 +86,7 @@ _independent_review(release) if {
 # PCI-6.3.2: an inventory of the third-party components in each bespoke application.
 component_inventory_missing contains finding.of(doc, _app_path(i, "components"), msg) if {
 	some [doc, i, app] in _apps
-	not is_array(app.components)
+	not is_array(object.get(app, "components", null))
 	msg := sprintf("%s: no inventory of third-party components", [app.name])
 }
 

@@ -18,11 +18,20 @@ _systems contains doc if {
 }
 
 # PCI-8.3.6: passwords at least 12 characters (8 only where the system cannot do 12),
-# with both letters and digits.
+# with both letters and digits. Until 31 March 2025 the requirement was future-dated and
+# v3.2.1's 8.2.3 applied instead: at least 7 characters, letters and digits.
 password_too_short contains finding.of(doc, "facts.min_length", msg) if {
 	some doc in _systems
+	not _before_8_3_6(input)
 	not _long_enough(doc.facts)
 	msg := sprintf("%s: minimum password length %v; need 12 (or 8 where the system cannot enforce 12)", [doc.facts.system, object.get(doc.facts, "min_length", "not stated")])
+}
+
+password_too_short contains finding.of(doc, "facts.min_length", msg) if {
+	some doc in _systems
+	_before_8_3_6(input)
+	not object.get(doc.facts, "min_length", 0) >= 7
+	msg := sprintf("%s: minimum password length %v; need 7 until 31 March 2025 (PCI DSS v3.2.1 8.2.3, which 8.3.6 replaced)", [doc.facts.system, object.get(doc.facts, "min_length", "not stated")])
 }
 
 password_too_short contains finding.of(doc, "facts", msg) if {
@@ -30,6 +39,9 @@ password_too_short contains finding.of(doc, "facts", msg) if {
 	not _alphanumeric(doc.facts)
 	msg := sprintf("%s: passwords need not contain both letters and digits", [doc.facts.system])
 }
+
+# An assessment dated before 8.3.6 took effect. Without a date the current rule applies.
+_before_8_3_6(doc) if substring(doc.as_of, 0, 10) < "2025-03-31"
 
 _long_enough(facts) if facts.min_length >= 12
 

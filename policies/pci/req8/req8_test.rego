@@ -12,6 +12,26 @@ _good := {
 
 _input(facts) := {"evidence": {"auth_policy": [{"id": "ap-1", "facts": facts}]}}
 
+_on(as_of, facts) := object.union(_input(facts), {"as_of": as_of})
+
+test_before_31_march_2025_seven_characters_pass if {
+	count(req8.password_too_short) == 0 with input as _on("2025-03-30", object.union(_good, {"min_length": 7}))
+}
+
+test_before_31_march_2025_six_characters_fail_against_the_seven_then_required if {
+	fs := req8.password_too_short with input as _on("2025-03-30", object.union(_good, {"min_length": 6}))
+	[f.msg | some f in fs] == ["AD: minimum password length 6; need 7 until 31 March 2025 (PCI DSS v3.2.1 8.2.3, which 8.3.6 replaced)"]
+}
+
+test_before_31_march_2025_letters_and_digits_still_required if {
+	count(req8.password_too_short) == 1 with input as _on("2025-03-30", object.union(_good, {"min_length": 7, "requires_digits": false}))
+}
+
+test_from_31_march_2025_seven_characters_fail if {
+	count(req8.password_too_short) == 1 with input as _on("2025-03-31", object.union(_good, {"min_length": 7}))
+	count(req8.password_too_short) == 0 with input as _on("2025-03-31", _good)
+}
+
 test_twelve_characters_passes if {
 	count(req8.password_too_short) == 0 with input as _input(_good)
 }

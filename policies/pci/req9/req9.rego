@@ -6,6 +6,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.text
 import data.pci.tra
 
 # Facilities are judged unless marked `cde: false` (absent: judged, fail closed).
@@ -92,7 +93,7 @@ _classified(item) if count(trim_space(item.classification)) > 0
 # PCI-9.4.5: the inventory names each item of electronic media and where it is.
 media_inventory_incomplete contains finding.of(doc, "facts.media", "no media inventory is recorded") if {
 	some doc in input.evidence.media_inventory
-	not is_array(doc.facts.media)
+	not is_array(object.get(doc.facts, "media", null))
 }
 
 media_inventory_incomplete contains finding.of(doc, sprintf("facts.media[%d].location", [i]), msg) if {
@@ -133,12 +134,10 @@ _destruction_methods := {"cross-cut shred", "incinerate", "pulp"}
 poi_list_incomplete contains finding.of(doc, sprintf("facts.devices[%d]", [i]), msg) if {
 	some doc in input.evidence.poi_devices
 	some i, device in doc.facts.devices
-	missing := {field | some field in ["make", "model", "serial", "location"]; not _stated(device, field)}
+	missing := {field | some field in ["make", "model", "serial", "location"]; not text.stated(device, field)}
 	count(missing) > 0
 	msg := sprintf("POI device %v: list lacks %s", [object.get(device, "serial", i), concat(", ", sort(missing))])
 }
-
-_stated(device, field) if count(trim_space(device[field])) > 0
 
 # PCI-9.5.1.2: each POI device inspected within its inspection interval before as_of.
 poi_inspection_overdue contains finding.of(doc, sprintf("facts.devices[%d].last_inspected", [i]), msg) if {
@@ -160,7 +159,7 @@ poi_inspection_frequency_unjustified contains finding.of(doc, "facts.targeted_ri
 poi_inspection_frequency_unjustified contains finding.of(doc, sprintf("facts.devices[%d].inspection_frequency_days", [i]), msg) if {
 	some doc in input.evidence.poi_devices
 	some i, device in doc.facts.devices
-	not is_number(device.inspection_frequency_days)
+	not is_number(object.get(device, "inspection_frequency_days", null))
 	msg := sprintf("POI device %s: no inspection frequency set", [device.serial])
 }
 

@@ -32,7 +32,7 @@ certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 # A certificate document without an issue date may be the newest: a finding, never skipped.
 certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 	some doc in input.evidence.psn_certificate
-	not is_string(doc.facts.issued)
+	not is_string(object.get(doc.facts, "issued", null))
 	msg := sprintf("%s: certificate document %s has no issue date", [_env(doc), doc.id])
 }
 
@@ -107,7 +107,8 @@ signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
 	msg := sprintf("%s: CoCo signature is not dated", [_env(doc)])
 }
 
-# PSN-GOV-05: every IA condition met, or an exception agreed with the PSN team.
+# PSN-GOV-05: every IA condition answered, and each met or covered by an exception agreed
+# with the PSN team.
 ia_conditions_unmet contains finding.of(doc, "facts.coco", msg) if {
 	doc := _latest
 	count(object.get(doc.facts, ["coco", "ia_conditions"], [])) == 0
@@ -120,6 +121,35 @@ ia_conditions_unmet contains finding.of(doc, sprintf("facts.coco.ia_conditions[%
 	not _answered(item)
 	msg := sprintf("%s: IA condition %q is %s without an agreed exception on record", [_env(doc), object.get(item, "condition", sprintf("#%d", [i])), object.get(item, "status", "unanswered")])
 }
+
+# Every IA condition of the CoCo (PSN-IA-01..06, controls/psn/coco.yaml) must be answered:
+# one answered condition is not the CoCo answered. An answer names the condition by its
+# project id or its section name (case and spacing ignored).
+_ia_conditions := {
+	"PSN-IA-01": "operational security",
+	"PSN-IA-02": "boundary protection and interfaces",
+	"PSN-IA-03": "protecting data",
+	"PSN-IA-04": "security testing",
+	"PSN-IA-05": "people and access",
+	"PSN-IA-06": "cloud services",
+}
+
+ia_conditions_unmet contains finding.of(doc, "facts.coco.ia_conditions", msg) if {
+	doc := _latest
+	count(object.get(doc.facts, ["coco", "ia_conditions"], [])) > 0
+	some id, name in _ia_conditions
+	not _condition_listed(doc, id, name)
+	msg := sprintf("%s: IA condition %s (%s) is not answered in the CoCo", [_env(doc), id, name])
+}
+
+_condition_listed(doc, id, name) if {
+	some item in doc.facts.coco.ia_conditions
+	_names(item.condition, id, name)
+}
+
+_names(condition, id, _) if upper(trim_space(condition)) == id
+
+_names(condition, _, name) if lower(trim_space(condition)) == name
 
 _answered(item) if item.status == "met"
 
@@ -139,4 +169,11 @@ contacts_stale contains finding.of(doc, sprintf("facts.contacts[%d]", [i]), msg)
 	some i, contact in doc.facts.contacts
 	not dates.within_months(contact.last_confirmed, input.as_of, 12)
 	msg := sprintf("%s (%s): last confirmed with the PSN team %v, more than 12 months before %s", [object.get(contact, "name", sprintf("contact #%d", [i])), object.get(contact, "role", "role not stated"), object.get(contact, "last_confirmed", "never"), input.as_of])
+}
+
+# The latest certificate's answers to IA condition `id` (PSN-IA-01..06): empty when unanswered.
+ia_condition_answers(id) := {item |
+	doc := _latest
+	some item in doc.facts.coco.ia_conditions
+	_names(item.condition, id, _ia_conditions[id])
 }

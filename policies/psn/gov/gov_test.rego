@@ -12,7 +12,7 @@ _facts := {
 	"submission": {"submitted": "2025-10-01", "parts": ["coco", "network_diagram", "ithc_report", "contact_details", "application"]},
 	"coco": {
 		"users": 100, "sites": 2, "internal_ip_count": 300, "hosted_service_codes": [],
-		"ia_conditions": [{"condition": "Boundary", "status": "met"}, {"condition": "Patching", "status": "exception_agreed", "exception_reference": "PSN-EX-17"}],
+		"ia_conditions": _all_conditions,
 	},
 	"signatory": {"name": "M. Proudie", "role": "SIRO", "signed": "2025-09-30"},
 }
@@ -88,18 +88,45 @@ test_missing_signatory_fails if {
 	count(gov.signatory_not_senior) == 2 with input as _cert(object.remove(_facts, ["signatory"]))
 }
 
+# Every CoCo IA condition answered, by project id or by section name.
+_all_conditions := [
+	{"condition": "PSN-IA-01", "status": "met"},
+	{"condition": "Boundary protection and interfaces", "status": "met"},
+	{"condition": "protecting data", "status": "met"},
+	{"condition": "PSN-IA-04", "status": "met"},
+	{"condition": "People and access", "status": "met"},
+	{"condition": "Cloud services", "status": "exception_agreed", "exception_reference": "PSN-EX-17"},
+]
+
+_conditions(items) := _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": items})}))
+
+test_one_condition_met_and_the_rest_unanswered_fails_once_per_missing_condition if {
+	fs := gov.ia_conditions_unmet with input as _conditions([{"condition": "Operational security", "status": "met"}])
+	{f.msg | some f in fs} == {
+		"Corp: IA condition PSN-IA-02 (boundary protection and interfaces) is not answered in the CoCo",
+		"Corp: IA condition PSN-IA-03 (protecting data) is not answered in the CoCo",
+		"Corp: IA condition PSN-IA-04 (security testing) is not answered in the CoCo",
+		"Corp: IA condition PSN-IA-05 (people and access) is not answered in the CoCo",
+		"Corp: IA condition PSN-IA-06 (cloud services) is not answered in the CoCo",
+	}
+}
+
+test_one_condition_left_out_fails if {
+	count(gov.ia_conditions_unmet) == 1 with input as _conditions(array.slice(_all_conditions, 0, 5))
+}
+
 test_conditions_met_or_excepted_pass if {
 	count(gov.ia_conditions_unmet) == 0 with input as _cert(_facts)
 }
 
 test_unmet_condition_fails if {
-	fs := gov.ia_conditions_unmet with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": [{"condition": "Boundary", "status": "not_met"}]})}))
+	fs := gov.ia_conditions_unmet with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": array.concat([{"condition": "Boundary", "status": "not_met"}], _all_conditions)})}))
 	some f in fs
 	f.path == "facts.coco.ia_conditions[0]"
 }
 
 test_exception_without_reference_fails if {
-	count(gov.ia_conditions_unmet) == 1 with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": [{"condition": "Patching", "status": "exception_agreed"}]})}))
+	count(gov.ia_conditions_unmet) == 1 with input as _cert(object.union(_facts, {"coco": object.union(_facts.coco, {"ia_conditions": array.concat([{"condition": "Patching", "status": "exception_agreed"}], _all_conditions)})}))
 }
 
 test_unanswered_conditions_fail if {

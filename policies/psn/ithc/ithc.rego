@@ -7,6 +7,7 @@ import rego.v1
 import data.lib.dates
 import data.lib.anchor
 import data.lib.finding
+import data.lib.params
 
 _schemes := {"CHECK", "CREST", "TIGER"}
 
@@ -27,7 +28,7 @@ ithc_not_current contains finding.of(doc, "facts.scheme", msg) if {
 # is a finding rather than silently ignored in favour of an older dated one.
 ithc_not_current contains finding.of(doc, "facts.completed", msg) if {
 	some doc in input.evidence.ithc_report
-	not is_string(doc.facts.completed)
+	not is_string(object.get(doc.facts, "completed", null))
 	msg := sprintf("ITHC %s by %s has no completion date", [doc.id, _provider(doc)])
 }
 
@@ -49,7 +50,7 @@ rap_incomplete contains finding.of(report, sprintf("facts.findings[%d]", [i]), m
 
 rap_incomplete contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
-	not is_array(report.facts.findings)
+	not is_array(object.get(report.facts, "findings", null))
 	msg := sprintf("ITHC %s does not list its findings, so the plan cannot be checked against them", [report.id])
 }
 
@@ -119,27 +120,28 @@ _sample_enough(sample) if {
 }
 
 # PSN-ITHC-05: every finding scored with CVSS v3.x or v4.0, and the version recorded (on the
-# finding, or for the whole report).
-_cvss_versions := {"3.0", "3.1", "4.0"}
+# finding, or for the whole report). Accepted versions: parameter psn_cvss_versions.
+findings_unscored contains msg if some msg in params.missing({"psn_cvss_versions"})
 
 findings_unscored contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
-	not is_array(report.facts.findings)
+	not is_array(object.get(report.facts, "findings", null))
 	msg := sprintf("ITHC %s does not list its findings", [report.id])
 }
 
 findings_unscored contains finding.of(report, sprintf("facts.findings[%d]", [i]), msg) if {
 	report := _latest_report
 	some i, item in report.facts.findings
-	not is_number(item.cvss)
+	not is_number(object.get(item, "cvss", null))
 	msg := sprintf("ITHC finding %s (%s) has no CVSS score", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "title", "untitled")])
 }
 
 findings_unscored contains finding.of(report, _version_path(item, i), msg) if {
 	report := _latest_report
 	some i, item in report.facts.findings
-	not _cvss_version(report, item) in _cvss_versions
-	msg := sprintf("ITHC finding %s is scored with CVSS %v; need v3.0, v3.1 or v4.0, with the version stated", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(version not stated)"))])
+	accepted := params.value("psn_cvss_versions")
+	not _cvss_version(report, item) in accepted
+	msg := sprintf("ITHC finding %s is scored with CVSS %v; need one of %s, with the version stated", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(version not stated)")), concat(", ", accepted)])
 }
 
 findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_vector", [i]), msg) if {
@@ -154,10 +156,10 @@ findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_v
 _cvss_version(report, item) := item.cvss_version if is_string(item.cvss_version)
 
 _cvss_version(report, item) := report.facts.cvss_version if {
-	not is_string(item.cvss_version)
+	not is_string(object.get(item, "cvss_version", null))
 	is_string(report.facts.cvss_version)
 }
 
 _version_path(item, i) := sprintf("facts.findings[%d].cvss_version", [i]) if is_string(item.cvss_version)
 
-_version_path(item, _) := "facts.cvss_version" if not is_string(item.cvss_version)
+_version_path(item, _) := "facts.cvss_version" if not is_string(object.get(item, "cvss_version", null))

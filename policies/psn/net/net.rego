@@ -30,7 +30,7 @@ diagram_inadequate contains finding.of(doc, "facts.dated", msg) if {
 # An undated diagram may be the newest: it is a finding, never passed over for an older one.
 diagram_inadequate contains finding.of(doc, "facts.dated", msg) if {
 	some doc in _psn_diagrams
-	not is_string(doc.facts.dated)
+	not is_string(object.get(doc.facts, "dated", null))
 	msg := sprintf("network diagram %s has no date", [doc.id])
 }
 

@@ -12,7 +12,7 @@ cleared_after_access contains finding.of(doc, sprintf("facts.people[%d].access_g
 	some doc in input.evidence.personnel_screening
 	some i, person in doc.facts.people
 	not person.psn_access == false
-	not is_string(person.access_granted)
+	not is_string(object.get(person, "access_granted", null))
 	msg := sprintf("%s (%s) has PSN access with no access granted date, so screening and AUP acceptance cannot be shown to come first", [person.person, _role(person)])
 }
 
@@ -37,11 +37,11 @@ cleared_after_access contains finding.of(doc, sprintf("facts.people[%d].%s", [i,
 # The first acceptance when recorded, else the (only) acceptance date.
 _first_aup(person) := person.aup_first_accepted if is_string(person.aup_first_accepted)
 
-_first_aup(person) := person.aup_accepted if not is_string(person.aup_first_accepted)
+_first_aup(person) := person.aup_accepted if not is_string(object.get(person, "aup_first_accepted", null))
 
 _aup_field(person) := "aup_first_accepted" if is_string(person.aup_first_accepted)
 
-_aup_field(person) := "aup_accepted" if not is_string(person.aup_first_accepted)
+_aup_field(person) := "aup_accepted" if not is_string(object.get(person, "aup_first_accepted", null))
 
 _on_or_before(date, limit) if {
 	is_string(date)

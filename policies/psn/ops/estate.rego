@@ -48,7 +48,7 @@ insecure_configuration contains finding.of(doc, "facts.config_standard", msg) if
 
 insecure_configuration contains finding.of(doc, "facts.default_accounts", msg) if {
 	some doc in input.evidence.system_config
-	not is_array(doc.facts.default_accounts)
+	not is_array(object.get(doc.facts, "default_accounts", null))
 	msg := sprintf("%s: vendor default accounts not stated", [doc.facts.system])
 }
 
@@ -61,7 +61,7 @@ insecure_configuration contains finding.of(doc, sprintf("facts.default_accounts[
 
 insecure_configuration contains finding.of(doc, "facts.unnecessary_services_enabled", msg) if {
 	some doc in input.evidence.system_config
-	not is_array(doc.facts.unnecessary_services_enabled)
+	not is_array(object.get(doc.facts, "unnecessary_services_enabled", null))
 	msg := sprintf("%s: unnecessary services not stated", [doc.facts.system])
 }
 

@@ -6,9 +6,13 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.params
 
-# PSN-OPS-01: critical and high (CVSS >= 7.0) security updates installed within 14 days of release
-# (the Cyber Essentials threshold; the PSN CoCo wording was not retrievable).
+# PSN-OPS-01: critical and high (CVSS >= 7.0) security updates installed within the patch window
+# of release (parameter psn_patch_days: 14, the Cyber Essentials threshold; the PSN CoCo
+# wording was not retrievable).
+patch_late contains msg if some msg in params.missing({"psn_patch_days"})
+
 patch_late contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
@@ -16,9 +20,10 @@ patch_late contains finding.of(doc, path, msg) if {
 	_urgent(patch)
 	done := object.get(patch, "installed", input.as_of)
 	days := dates.days_between(patch.released, done)
-	days > 14
+	limit := params.value("psn_patch_days")
+	days > limit
 	path := sprintf("facts.hosts[%d].patches[%d]", [h, p])
-	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within 14", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p])), patch.released, _state(patch), days])
+	msg := sprintf("%s: %s patch %s released %s, %s after %d days; due within %d", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p])), patch.released, _state(patch), days, limit])
 }
 
 # An urgent update with no release date cannot be timed: a finding, never a pass.
@@ -27,8 +32,8 @@ patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].release
 	some h, host in doc.facts.hosts
 	some p, patch in host.patches
 	_urgent(patch)
-	not is_string(patch.released)
-	msg := sprintf("%s: %s patch %s has no release date, so the 14-day window cannot be checked", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p]))])
+	not is_string(object.get(patch, "released", null))
+	msg := sprintf("%s: %s patch %s has no release date, so the patch window cannot be checked", [_host(host, h), _rating(patch), object.get(patch, "id", sprintf("#%d", [p]))])
 }
 
 # An update whose severity and CVSS score are both unstated may be urgent: a finding.
@@ -36,8 +41,8 @@ patch_late contains finding.of(doc, sprintf("facts.hosts[%d].patches[%d].severit
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
 	some p, patch in host.patches
-	not is_string(patch.severity)
-	not is_number(patch.cvss)
+	not is_string(object.get(patch, "severity", null))
+	not is_number(object.get(patch, "cvss", null))
 	msg := sprintf("%s: patch %s states neither a severity nor a CVSS score", [_host(host, h), object.get(patch, "id", sprintf("#%d", [p]))])
 }
 
@@ -45,7 +50,7 @@ _host(host, h) := object.get(host, "name", sprintf("host #%d", [h]))
 
 _rating(patch) := patch.severity if is_string(patch.severity)
 
-_rating(patch) := sprintf("CVSS %v", [patch.cvss]) if not is_string(patch.severity)
+_rating(patch) := sprintf("CVSS %v", [patch.cvss]) if not is_string(object.get(patch, "severity", null))
 
 # Vendor-rated critical or high, or fixing a vulnerability scored CVSS v3 7.0 or more.
 _urgent(patch) if patch.severity in {"critical", "high"}

@@ -65,7 +65,7 @@ _policies(req) := params.missing({"pci_procedures_review_months"}) | _policy_fin
 
 _policy_findings(req) := {finding.of(register, "facts.documents", msg) |
 	some register in input.evidence.policy_register
-	count([d | some d in _registered_documents; req in d.covers]) == 0
+	not req in _covered_requirements
 	msg := sprintf("no policy or procedure document in the register covers requirement %s", [req])
 } | {finding.of(register, sprintf("facts.documents[%d]", [i]), msg) |
 	some register in input.evidence.policy_register
@@ -77,6 +77,18 @@ _policy_findings(req) := {finding.of(register, "facts.documents", msg) |
 _registered_documents contains document if {
 	some register in input.evidence.policy_register
 	some document in register.facts.documents
+}
+
+# Requirements some registered document covers, and requirements some RACI entry assigns:
+# each built once, so a check per requirement is one lookup, not a scan of every register.
+_covered_requirements contains req if {
+	some document in _registered_documents
+	some req in document.covers
+}
+
+_assigned_requirements contains assignment.requirement if {
+	some register in input.evidence.raci_register
+	some assignment in register.facts.assignments
 }
 
 _document_problems(document, as_of) := {msg |
@@ -95,7 +107,7 @@ _document_problems(document, as_of) := {msg |
 # person, or not acknowledged by the person responsible (assigned but not shown understood).
 _roles(req) := {finding.of(register, "facts.assignments", msg) |
 	some register in input.evidence.raci_register
-	count([a | some r in input.evidence.raci_register; some a in r.facts.assignments; a.requirement == req]) == 0
+	not req in _assigned_requirements
 	msg := sprintf("no roles are assigned for the activities of requirement %s", [req])
 } | {finding.of(register, sprintf("facts.assignments[%d]", [i]), msg) |
 	some register in input.evidence.raci_register

@@ -7,7 +7,11 @@ For every size: a fresh evidence pack (bench/generate.py, fixed seed), then, eac
 process and alternating so that machine noise falls on both alike:
 - `checker run --format json` end to end (wall time and peak memory of the process);
 - checker's pipeline in-process, phase by phase (bench/measure.py ours);
-- the floor: PyYAML's C loader plus one regorus evaluation (bench/measure.py floor).
+- the floor: PyYAML's C loader plus one regorus evaluation (bench/measure.py floor), timed as
+  a whole process like `checker run`: the ratio to the floor is process to process,
+  interpreter start included on both sides;
+- where an OPA binary is found (CHECKER_OPA_BIN, or `opa` on PATH): `opa eval` of the same
+  policies and query on the same input, given as JSON (its own process too).
 Medians are reported. Also `checker --help` (the cost of starting the CLI).
 """
 
@@ -17,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,7 +79,8 @@ def measure(sizes: list[int], repeat: int, seed: int, workdir: Path) -> dict[str
         pack = workdir / f"estate-{size}"
         files = generate.build(size, seed)
         generate.write(files, pack)
-        cli, ours, floor = [], [], []
+        cli, ours, floor, opa = [], [], [], []
+        opa_eval = _opa_command(python, pack, workdir / f"opa-{size}")
         for _ in range(repeat):
             wall, rss, _ = _run_child([*checker, "run", "--evidence", str(pack), "--as-of",
                                        generate.AS_OF.isoformat(), "--format", "json",
@@ -82,27 +88,50 @@ def measure(sizes: list[int], repeat: int, seed: int, workdir: Path) -> dict[str
             cli.append((wall, rss))
             _, rss, out = _run_child([python, str(HERE / "measure.py"), "ours", str(pack)])
             ours.append(json.loads(out))
-            _, rss, out = _run_child([python, str(HERE / "measure.py"), "floor", str(pack)])
-            floor.append(json.loads(out))
+            wall, rss, out = _run_child([python, str(HERE / "measure.py"), "floor", str(pack)])
+            floor.append({**json.loads(out), "wall": wall})
+            if opa_eval:
+                opa.append(_run_child(opa_eval)[0])
         phases = {name: statistics.median(o["phases"].get(name, 0.0) for o in ours)
                   for name in ours[0]["phases"]}
         ours_s = statistics.median(o["seconds"] for o in ours)
         floor_s = statistics.median(f["seconds"] for f in floor)
+        floor_wall = statistics.median(f["wall"] for f in floor)
+        cli_wall = statistics.median(w for w, _ in cli)
         rows.append({
             "items": generate.item_count(files), "controls": ours[0]["controls"],
-            "cli_wall_s": statistics.median(w for w, _ in cli),
+            "cli_wall_s": cli_wall,
             "cli_peak_mb": max(r for _, r in cli),
             "pipeline_s": ours_s, "phases_s": phases,
-            "floor_s": floor_s,
+            "floor_s": floor_s, "floor_wall_s": floor_wall,
+            "opa_eval_wall_s": statistics.median(opa) if opa else None,
             "floor_phases_s": {name: statistics.median(f["phases"][name] for f in floor)
                                for name in floor[0]["phases"]},
-            "ratio_to_floor": ours_s / floor_s,
+            "ratio_to_floor": cli_wall / floor_wall,
         })
     script = Path(python).parent / "checker"  # the console script a user runs
     help_command = [str(script), "--help"] if script.exists() else [*checker, "--help"]
     helps = [_run_child(help_command)[0] for _ in range(max(repeat, 5))]
     return {"machine": _machine(), "repeat": repeat, "seed": seed, "sizes": rows,
             "help_s": statistics.median(helps)}
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} s"
+
+
+def _opa_command(python: str, pack: Path, out: Path) -> list[str] | None:
+    """`opa eval` of the bundled policies and the run's query on ``pack``'s input, or None
+    when no OPA binary is found. The input file is written once, before any timing."""
+    binary = os.environ.get("CHECKER_OPA_BIN") or shutil.which("opa")
+    if not binary:
+        return None
+    _, _, text = _run_child([python, str(HERE / "measure.py"), "opa-files", str(pack),
+                             str(out)])
+    files = json.loads(text)
+    return [binary, "eval", "--format", "json", "--ignore", "*_test.rego",
+            "-d", files["policies"], "-d", str(out / "aggregate.rego"),
+            "-i", str(out / "input.json"), files["query"]]
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -112,8 +141,9 @@ def markdown(report: dict[str, Any]) -> str:
              f"{m['python']}, regorus {m['regorus']}, checker {m['checker']}. "
              f"Medians of {report['repeat']} runs, seed {report['seed']}.", "",
              "| items | controls | `checker run` wall | peak memory | pipeline | load+validate "
-             "| policies | evaluate | statuses | render | floor | ratio to floor |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| policies | evaluate | statuses | render | floor (process) | ratio to floor "
+             "| `opa eval` (process) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in report["sizes"]:
         p = row["phases_s"]
         lines.append(
@@ -121,11 +151,16 @@ def markdown(report: dict[str, Any]) -> str:
             f"{row['cli_peak_mb']:.0f} MB | {row['pipeline_s']:.2f} s | "
             f"{p.get('catalogue', 0) + p.get('evidence', 0):.2f} s | {p.get('policies', 0):.2f} s"
             f" | {p.get('evaluate', 0):.2f} s | {p.get('statuses', 0):.3f} s | "
-            f"{p.get('render', 0):.3f} s | {row['floor_s']:.2f} s | {row['ratio_to_floor']:.2f} |")
+            f"{p.get('render', 0):.3f} s | {row['floor_wall_s']:.2f} s | "
+            f"{row['ratio_to_floor']:.2f} | {_seconds(row['opa_eval_wall_s'])} |")
     by_items = {r["items"]: r for r in report["sizes"]}
-    if 1000 in by_items and 10000 in by_items:
-        growth = by_items[10000]["cli_wall_s"] / by_items[1000]["cli_wall_s"]
-        lines += ["", f"Growth from 1,000 to 10,000 items (`checker run` wall): {growth:.1f}x."]
+    lines.append("")
+    for small, large in ((1000, 10000), (10000, 100000)):
+        if small in by_items and large in by_items:
+            growth = by_items[large]["cli_wall_s"] / by_items[small]["cli_wall_s"]
+            floor = by_items[large]["floor_wall_s"] / by_items[small]["floor_wall_s"]
+            lines.append(f"Growth from {small:,} to {large:,} items (`checker run` wall): "
+                         f"{growth:.1f}x (the floor: {floor:.1f}x).")
     lines += [f"`checker --help`: {report['help_s']:.2f} s."]
     return "\n".join(lines) + "\n"
 

@@ -10,13 +10,10 @@ every zip entry carries that date, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from checker import report
+from checker import report, workbook
 from checker.model import Assessment
 from checker.report import View
 from checker.text import visible
@@ -32,7 +29,6 @@ if TYPE_CHECKING:
 
     from checker.pci.drafts import AocDraft, SaqDraft
 
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> bytes:
@@ -40,11 +36,8 @@ def render(assessment: Assessment, view: View = report.RUN) -> bytes:
     the gaps view), then the gap list; every sheet set up to print."""
     from openpyxl import Workbook  # imported here: it is slow to load and rarely needed
 
-    when = dt.datetime.fromisoformat(f"{assessment.as_of}T00:00:00")
     book = Workbook()
     book.properties.creator = f"checker {assessment.tool_version}"
-    book.properties.created = when
-    book.properties.modified = when
     book.properties.identifier = assessment.inputs_digest
     summary = book.active
     assert summary is not None
@@ -64,9 +57,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> bytes:
     gaps = book.create_sheet("Gaps")
     _sheet(gaps, report.GAP_COLUMNS, (report.gap_row(g) for g in report.gaps(assessment)))
     _print_setup(gaps, footer)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _pin_dates(buffer.getvalue(), when, assessment.as_of)
+    return workbook.save(book, assessment.as_of)
 
 
 #: Column widths (characters) by header; a header not listed gets 14.
@@ -115,7 +106,6 @@ def _summary(sheet: Worksheet, assessment: Assessment) -> None:
     sheet.column_dimensions["B"].width = 70
     for letter in "CDEFGHIJ":
         sheet.column_dimensions[letter].width = 9
-    _as_data(sheet)
     _chart(sheet, header_row, len(assessment.frameworks))
 
 
@@ -156,12 +146,6 @@ def _date(value: str) -> dt.date | str:
         return visible(value)
 
 
-def _as_data(sheet: Worksheet) -> None:
-    """Evidence text is data, never a formula: a cell openpyxl took for one becomes text."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
 
 
 def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
@@ -187,7 +171,6 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str
                 cell.fill = _fill(str(cell.value).split(" ", 1)[0])
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(header, 14)
-    _as_data(sheet)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
 
@@ -210,23 +193,6 @@ def _print_setup(sheet: Worksheet, footer: str, title_rows: str | None = "1:1") 
     sheet.oddFooter.right.size = 8
 
 
-def _pin_dates(data: bytes, when: dt.datetime, as_of: str) -> bytes:
-    """Rewrite the zip with every entry dated ``when`` and the core properties' modified date
-    set to the assessment date (openpyxl stamps the clock on save)."""
-    out = io.BytesIO()
-    stamp = (when.year, when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + f"{as_of}T00:00:00Z".encode() + rb"\g<2>",
-                                        content)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
 
 def render_saq(draft: SaqDraft) -> bytes:
     """The saq view: one payment channel's SAQ response draft (laid out by checker.pci)."""

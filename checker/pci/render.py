@@ -4,9 +4,7 @@ which the human formats render alike; json writes the draft's fields."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -155,13 +153,10 @@ def xlsx(page: Page) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    from checker.formats.xlsx import _as_data, _pin_dates  # shared until the format registry
+    from checker import workbook
 
-    when = dt.datetime.fromisoformat(f"{page.provenance.as_of}T00:00:00")
     book = Workbook()
     book.properties.creator = f"checker {page.provenance.tool_version}"
-    book.properties.created = when
-    book.properties.modified = when
     book.properties.identifier = page.provenance.inputs_digest
     book.properties.title = page.title
     first = book.active
@@ -186,10 +181,7 @@ def xlsx(page: Page) -> bytes:
         sheet.oddFooter.center.text = page.footer
         sheet.evenFooter.center.text = page.footer
         sheet.column_dimensions["A"].width = 40
-        _as_data(sheet)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _pin_dates(buffer.getvalue(), when, page.provenance.as_of)
+    return workbook.save(book, page.provenance.as_of)
 
 
 def _provenance(p: Provenance) -> dict[str, str]:

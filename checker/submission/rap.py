@@ -5,14 +5,11 @@ fields the PSN team asks about (finding, severity, score, action, owner, date, s
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from checker import workbook
 from checker.formats.csv_ import write
 from checker.model import Evidence
 
@@ -89,8 +86,6 @@ def csv_text(table: Sequence[Sequence[str]]) -> str:
     return write(COLUMNS, table)
 
 
-_STAMP = rb"dcterms:(?:modified|created)"
-_MODIFIED = re.compile(rb"(<" + _STAMP + rb"[^>]*>)[^<]*(</" + _STAMP + rb">)")
 
 
 def xlsx_bytes(table: Sequence[Sequence[str]], as_of: str, title: str) -> bytes:
@@ -98,10 +93,7 @@ def xlsx_bytes(table: Sequence[Sequence[str]], as_of: str, title: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    when = dt.datetime.fromisoformat(f"{as_of}T00:00:00")
     book = Workbook()
-    book.properties.created = when
-    book.properties.modified = when
     book.properties.title = title
     sheet = book.active
     assert sheet is not None
@@ -111,24 +103,6 @@ def xlsx_bytes(table: Sequence[Sequence[str]], as_of: str, title: str) -> bytes:
         cell.font = Font(bold=True)
     for row in table:
         sheet.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _pinned(buffer.getvalue(), when, as_of)
+    return workbook.save(book, as_of)
 
 
-def _pinned(data: bytes, when: dt.datetime, as_of: str) -> bytes:
-    """openpyxl stamps the clock into the zip entries and core properties; replace it."""
-    out = io.BytesIO()
-    stamp = (when.year, when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + f"{as_of}T00:00:00Z".encode() + rb"\g<2>",
-                                        content)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return out.getvalue()

@@ -380,7 +380,7 @@ def test_descoping_a_passing_control_without_approval_is_a_regression(repo):
 SECTION = {"github": "title=MINI-CARD-01 scope change fail -> not_applicable::",
            "json": '"scope_changes": [',
            "markdown": "**Scope changes**",
-           "sarif": '"text": "scope change fail -> not_applicable: left scope',
+           "sarif": '"text":"scope change fail -> not_applicable: left scope',
            "table": "\nScope changes\n"}
 
 

@@ -58,7 +58,7 @@ def test_due_within_refuses_a_format_without_the_due_view(mini):
 @pytest.mark.parametrize(("file_name", "expected"), [
     ("report.html", "<!DOCTYPE html>"), ("report.HTM", "<!DOCTYPE html>"),
     ("results.json", '"$schema": "urn:checker:schema:results:v1"'),
-    ("report.md", "### "), ("report.sarif", '"version": "2.1.0"'),
+    ("report.md", "### "), ("report.sarif", '"version":"2.1.0"'),
     ("report.xml", "<testsuites>"), ("matrix.csv", "id,title,framework")])
 def test_the_output_extension_picks_the_format(mini, tmp_path, file_name, expected):
     target = tmp_path / file_name

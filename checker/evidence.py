@@ -15,6 +15,7 @@ from checker import schemas
 from checker.errors import InputError, Location, Problem
 from checker.limits import Limits
 from checker.model import Control, Evidence
+from checker.text import visible
 from checker.yamlsource import Document, load_documents, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -129,7 +130,7 @@ def yaml_files(root: Path, display_root: str, limits: Limits) -> Files:
         seen.add(real)
         for entry in _entries(directory, display):
             path = Path(entry.path)
-            shown = f"{display}/{entry.name}"
+            shown = f"{display}/{visible(entry.name)}"  # a name that is not UTF-8: \udcff
             reason = skip_reason(entry.name)
             if entry.name.startswith("."):  # never followed, and named if it looks like YAML
                 if reason is not None and not _is_dir(entry, shown, quiet=True):
@@ -196,7 +197,7 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
                   limits: Limits | None = None) -> EvidenceSet:
     """Load every evidence document under ``root``; raise one InputError listing every problem."""
     limits = limits or Limits()
-    display_root = display_root or root.as_posix()
+    display_root = visible(display_root or root.as_posix())
     documents: list[Evidence] = []
     files: dict[str, str] = {}
     problems: list[Problem] = []
@@ -204,7 +205,8 @@ def load_evidence(root: Path, as_of: str, *, display_root: str | None = None,
     for path, display in listing.found:
         try:
             text, digest = read_text(path, display, limits.max_file_bytes)
-            files[f"evidence/{path.relative_to(root).as_posix()}"] = digest  # not cwd-bound
+            # named from the pack's root, not the working directory; \udcff for a non-UTF-8 byte
+            files[f"evidence/{visible(path.relative_to(root).as_posix())}"] = digest
             count = 0
             for document in load_documents(text, display):
                 count += 1

@@ -11,6 +11,7 @@ from checker.dates import add_months, parse_date
 from checker.errors import InputError, Location, Problem
 from checker.evidence import WAIVER_FILES, EvidenceSet, used_by
 from checker.model import Control, Result, Status, Waiver
+from checker.text import visible
 from checker.yamlsource import Document, load_documents, read_text
 
 MAX_MONTHS = 12
@@ -46,7 +47,7 @@ def load_waivers(evidence_dir: Path, controls: Iterable[Control], as_of: str,
     path = waiver_file(evidence_dir)
     if path is None:
         return WaiverSet((), {})
-    display = f"{display_root or evidence_dir.as_posix()}/{path.name}"
+    display = visible(f"{display_root or evidence_dir.as_posix()}/{path.name}")
     text, digest = read_text(path, display)
     documents = list(load_documents(text, display))
     if len(documents) != 1:

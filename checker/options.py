@@ -22,17 +22,26 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
+#: The assessment dates checker accepts: workbooks and zip packs cannot carry a date before
+#: 1980 or after 2107, and due dates are computed years past the assessment date.
+EARLIEST_AS_OF, LATEST_AS_OF = dt.date(1980, 1, 1), dt.date(2099, 12, 31)
+
+
 class IsoDate(click.ParamType):
-    """A ``YYYY-MM-DD`` date, returned as that string."""
+    """A ``YYYY-MM-DD`` assessment date from 1980 to 2099, returned as that string."""
 
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> str:
         try:
-            return dt.date.fromisoformat(str(value)).isoformat()
+            day = dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+        if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+            self.fail(f"{value!r} is outside {EARLIEST_AS_OF} to {LATEST_AS_OF} (a typo in "
+                      "the year?)", param, ctx)
+        return day.isoformat()
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:

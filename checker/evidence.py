@@ -57,11 +57,20 @@ class EvidenceSet:
         return tuple(sorted(draft_location(e) for e in self.documents if e.draft))
 
     def to_input(self, as_of: str) -> dict[str, Any]:
-        """The Rego input document: assessment date, organisation profile, evidence by kind."""
+        """The Rego input document: assessment date, organisation profile, evidence by kind.
+
+        A document past its ``expires`` date is left out: it no longer counts, so a rule sees
+        its subject (a payment channel, an endpoint, a system) as unevidenced, never as
+        vouched for by what has expired. Freshness still reports it (see ``expired``).
+        """
         evidence: dict[str, list[dict[str, Any]]] = {}
         for kind, items in sorted(self.by_kind().items()):
-            evidence[kind] = [item.to_input() for item in items]
+            evidence[kind] = [item.to_input() for item in items if not item.expired(as_of)]
         return {"as_of": as_of, "organisation": self.organisation, "evidence": evidence}
+
+    def expired(self, as_of: str) -> tuple[Evidence, ...]:
+        """The documents past their ``expires`` date at ``as_of``, which no rule reads."""
+        return tuple(item for item in self.documents if item.expired(as_of))
 
 
 _YAML_LIKE = re.compile(r"\.ya?ml", re.IGNORECASE)

@@ -31,7 +31,7 @@ def last_day(item: Evidence, limit: int | None) -> str | None:
 
 def stale(item: Evidence, limit: int | None, as_of: str) -> str | None:
     """Why ``item`` cannot count at ``as_of`` (expired, or older than ``limit`` days), or None."""
-    if item.expires is not None and item.expires < as_of:
+    if item.expired(as_of):
         return f"expired on {item.expires}"
     if limit is not None:
         age = (parse_date(as_of) - parse_date(item.collected)).days

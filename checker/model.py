@@ -158,6 +158,10 @@ class Evidence:
     def location(self) -> Location:
         return self.document.location
 
+    def expired(self, as_of: str) -> bool:
+        """Past its ``expires`` date (the last day it counts) at ``as_of``."""
+        return self.expires is not None and self.expires < as_of
+
     def to_input(self) -> dict[str, Any]:
         """The document as policies see it under ``input.evidence.<kind>``."""
         return {

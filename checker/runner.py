@@ -75,7 +75,8 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
                                     {m.digest_name or m.name: m.digest for m in runtime},
                                     evidence.files, waivers.files or {}),
         tool_version=__version__,
-        notices=tuple(sorted((*notices, *evidence.skipped, *_draft_notices(evidence)))),
+        notices=tuple(sorted((*notices, *evidence.skipped, *_draft_notices(evidence),
+                              *_expired_notices(evidence, as_of)))),
         drafts=evidence.drafts,
         caf_profile=targets,
     )
@@ -85,6 +86,12 @@ def _draft_notices(evidence: EvidenceSet) -> tuple[Problem, ...]:
     return tuple(Problem(where, "template not filled in (checker init wrote it): every "
                          "control using it is a gap until it is filled in and this line "
                          "deleted") for where in evidence.drafts)
+
+
+def _expired_notices(evidence: EvidenceSet, as_of: str) -> tuple[Problem, ...]:
+    return tuple(Problem(item.location, f"{item.id} expired on {item.expires}: no rule reads "
+                         "it; renew it, or remove it once nothing depends on it")
+                 for item in evidence.expired(as_of))
 
 
 def inputs_digest(*groups: Mapping[str, str]) -> str:

@@ -16,6 +16,8 @@ import re
 import zipfile
 from typing import TYPE_CHECKING
 
+from checker.text import visible
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
@@ -38,11 +40,16 @@ def as_data(sheet: Worksheet) -> None:
 
 
 def save(book: Workbook, as_of: str) -> bytes:
-    """The workbook's bytes: every sheet's cells as data, and every date it carries pinned to
-    ``as_of`` (document properties and zip entries alike)."""
+    """The workbook's bytes: every sheet's cells as data, the document properties' text
+    visible (``text.visible``: a control character there made the file unreadable), and
+    every date it carries pinned to ``as_of`` (document properties and zip entries alike)."""
     when = midnight(as_of)
     book.properties.created = when
     book.properties.modified = when
+    for name in ("title", "subject", "creator", "description", "keywords", "identifier"):
+        value = getattr(book.properties, name)
+        if isinstance(value, str):  # an organisation's name reaches the title
+            setattr(book.properties, name, visible(value))
     for sheet in book.worksheets:
         as_data(sheet)
     buffer = io.BytesIO()

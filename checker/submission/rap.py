@@ -12,6 +12,7 @@ from typing import Any
 from checker import workbook
 from checker.formats.csv_ import write
 from checker.model import Evidence
+from checker.text import visible
 
 COLUMNS = ("Ref", "ITHC finding", "Severity", "CVSS score", "CVSS version", "CVSS vector",
            "Remedial action", "Owner", "Target date", "Status", "Retest date", "Retested by",
@@ -102,7 +103,7 @@ def xlsx_bytes(table: Sequence[Sequence[str]], as_of: str, title: str) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table:
-        sheet.append(list(row))
+        sheet.append([visible(value) for value in row])  # ESC in a finding: \x1b, no crash
     return workbook.save(book, as_of)
 
 

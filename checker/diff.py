@@ -166,16 +166,41 @@ def _removed_evidence(base: Mapping[str, Any], after: Mapping[str, Any],
     """Evidence deleted without a successor. Replacing a document with a newer one of the
     same kind (next month's patch report under a new id) is routine and not a regression;
     deleting one that no new document of its kind replaces is, even when every control it
-    backed still passes (deleting the evidence of a failure must not read as a fix).
-    Evidence that only ``descoped`` controls (an approved scope change) read may go."""
+    backed still passes, and so is deleting one a finding cited at the base, whatever else
+    is added (deleting the evidence of a failure must not read as a fix). Evidence that only
+    ``descoped`` controls (an approved scope change) read may go."""
     def evidence(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for c in document["controls"] if c["id"] not in descoped
                 for e in c["evidence"]}
 
     before, now = evidence(base), evidence(after)
     renewed = {item["kind"] for evidence_id, item in now.items() if evidence_id not in before}
-    return [Change(evidence_id, f"{item['kind']} evidence", "present", None,
-                   f"evidence '{evidence_id}' ({item['file']}:{item['line']}) was removed "
-                   f"and no new {item['kind']} evidence replaces it")
-            for evidence_id, item in sorted(before.items())
-            if evidence_id not in now and item["kind"] not in renewed]
+    # A document a finding cited at the base is the evidence of a failure. If a control it
+    # failed is better at head, a new document of its kind about something else (another
+    # endpoint, another channel) must not stand in for it: only the same id renews it (as
+    # `checker import` keeps ids stable). A failure carried into a renewal is no fix.
+    status_now = {c["id"]: c["status"] for c in after["controls"]}
+    cleared: dict[str, list[str]] = {}
+    for control in base["controls"]:
+        if control["id"] in descoped or \
+                RANK.get(status_now.get(control["id"], ""), 3) >= RANK[control["status"]]:
+            continue
+        for finding in control["findings"]:
+            if finding.get("evidence"):
+                cleared.setdefault(finding["evidence"], []).append(control["id"])
+    changes = []
+    for evidence_id, item in sorted(before.items()):
+        if evidence_id in now:
+            continue
+        where = f"evidence '{evidence_id}' ({item['file']}:{item['line']})"
+        if evidence_id in cleared:
+            controls = ", ".join(sorted(set(cleared[evidence_id]), key=control_sort_key))
+            changes.append(Change(evidence_id, f"{item['kind']} evidence", "present", None,
+                                  f"{where} was removed while a finding cited it, and "
+                                  f"{controls} now reads better; renew it under the same id, "
+                                  "or fix what it shows"))
+        elif item["kind"] not in renewed:
+            changes.append(Change(evidence_id, f"{item['kind']} evidence", "present", None,
+                                  f"{where} was removed and no new {item['kind']} evidence "
+                                  "replaces it"))
+    return changes

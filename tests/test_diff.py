@@ -530,3 +530,18 @@ def test_leaving_card_payments_and_the_psn_does_not_turn_the_example_green(mini)
     assert {c["subject"].split("-")[0] for c in changes} == {"PCI", "PSN"}
     assert [c for c in changes if c["approved"]] == []
     assert {"fail", "gap"} <= {c["before"] for c in changes}
+
+
+def test_deleting_failing_evidence_behind_an_unrelated_new_document_is_a_regression(repo):
+    failing = (repo.evidence / "devices.yaml").read_text().replace("encrypted: true",
+                                                                    "encrypted: false", 1)
+    repo.write("evidence/devices.yaml", failing)
+    commit(repo, "a known failure")
+    clean = (repo.evidence / "devices.yaml").read_text().replace("encrypted: false",
+                                                                  "encrypted: true")
+    (repo.evidence / "devices.yaml").unlink()
+    repo.write("evidence/other-devices.yaml", clean.replace("id: devices", "id: other-devices"))
+    result = diff(repo, "--base", "HEAD", "--format", "json")
+    assert result.exit_code == 1, result.stdout
+    [removed] = [r for r in json.loads(result.stdout)["regressions"] if r["subject"] == "devices"]
+    assert "was removed while a finding cited it" in removed["detail"]

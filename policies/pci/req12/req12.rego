@@ -265,6 +265,29 @@ scope_inventory_incomplete contains finding.of(doc, sprintf("facts.components[%d
 	msg := sprintf("%s: function or use not described", [component.name])
 }
 
+# A component the scope inventory lists may not be marked out of the CDE anywhere else:
+# `in_cde: false` on a host or a system record would take it out of every check that
+# judges the CDE while the inventory says it is in.
+scope_inventory_incomplete contains finding.of(doc, sprintf("facts.hosts[%d].in_cde", [i]), msg) if {
+	some doc in input.evidence.endpoint_protection
+	some i, host in doc.facts.hosts
+	host.in_cde == false
+	host.name in _inventoried
+	msg := sprintf("%s is in the PCI DSS scope inventory but %s marks it in_cde: false", [host.name, doc.id])
+}
+
+scope_inventory_incomplete contains finding.of(doc, "facts.in_cde", msg) if {
+	some doc in input.evidence.system_config
+	doc.facts.in_cde == false
+	doc.facts.system in _inventoried
+	msg := sprintf("%s is in the PCI DSS scope inventory but %s marks it in_cde: false", [doc.facts.system, doc.id])
+}
+
+_inventoried contains component.name if {
+	some doc in input.evidence.pci_scope
+	some component in doc.facts.components
+}
+
 # PCI-12.5.2 / 12.5.2.1: a complete scope confirmation (data flows and locations) within
 # 12 months (6 for service providers).
 scope_confirmation_overdue contains msg if some msg in _scope_overdue(input.evidence.pci_scope, input.as_of, 12)

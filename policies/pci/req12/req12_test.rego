@@ -266,6 +266,22 @@ test_scope_inventory_missing_function_fails if {
 	count(req12.scope_inventory_incomplete) == 1 with input as _scope({"components": [{"name": "pay-web-01"}]})
 }
 
+test_inventoried_component_marked_out_of_the_cde_fails if {
+	inp := object.union(_scope({}), {"evidence": {
+		"endpoint_protection": [{"id": "av", "facts": {"hosts": [{"name": "pay-web-01", "in_cde": false}, {"name": "hr-01", "in_cde": false}]}}],
+		"system_config": [{"id": "sc-pay-web-01", "facts": {"system": "pay-web-01", "in_cde": false}}],
+	}})
+	{f.msg | some f in req12.scope_inventory_incomplete} == {
+		"pay-web-01 is in the PCI DSS scope inventory but av marks it in_cde: false",
+		"pay-web-01 is in the PCI DSS scope inventory but sc-pay-web-01 marks it in_cde: false",
+	} with input as inp
+}
+
+test_inventoried_component_in_the_cde_passes if {
+	inp := object.union(_scope({}), {"evidence": {"system_config": [{"id": "sc", "facts": {"system": "pay-web-01", "in_cde": true}}]}})
+	count(req12.scope_inventory_incomplete) == 0 with input as inp
+}
+
 test_scope_inventory_empty_fails if {
 	count(req12.scope_inventory_incomplete) == 1 with input as _scope({"components": []})
 }

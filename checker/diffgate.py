@@ -23,7 +23,7 @@ from checker.evidence import ORGANISATION_KIND, EvidenceSet, load_evidence
 from checker.formats import json_
 from checker.gitref import export_at
 from checker.inputs import Sources, load_sources
-from checker.model import Assessment, Status
+from checker.model import Assessment, Evidence, Status
 from checker.waivers import WaiverSet, load_waivers
 
 _HOW = ("fix the evidence there, or compare with --baseline FILE (a saved "
@@ -43,6 +43,8 @@ class _Base:
     label: str
     document: dict[str, Any]
     note: str | None = None
+    #: The organisation profile's owner at the base; None where the base does not say.
+    owners: tuple[str, ...] | None = ()
 
 
 def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
@@ -56,13 +58,13 @@ def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
     sources.catalogue.select(settings.get("frameworks", ()))  # an unknown framework: exit 2
     pack = _load(sources, evidence_dir, as_of, settings)
     profile = next(e for e in pack.evidence.documents if e.kind == ORGANISATION_KIND)
-    approvals = scopechange.approvals(profile, as_of)
     head = _assess(sources, pack, as_of, settings)
     if baseline is not None:
         base = read_baseline(baseline, head)
     else:
         assert base_ref is not None
         base = _base_at_ref(sources, evidence_dir, base_ref, as_of, settings)
+    approvals = _approvals(profile, as_of, base)
     approved: dict[str, str] = {}
     leaving = leaving_scope(base.document, head)
     if leaving and approvals.usable:
@@ -76,6 +78,19 @@ def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
         approved = {control_id: description for control_id in leaving if control_id in back}
     notes = tuple(n for n in (base.note,) if n) + tuple(str(n) for n in approvals.notices)
     return compare(base.document, head, base.label, approved=approved, notes=notes)
+
+
+def _approvals(profile: Evidence, as_of: str, base: _Base) -> scopechange.Approvals:
+    """The head profile's scope approvals, none of them given by the profile's owner at head
+    or at the base (whoever owned the profile before the change cannot approve it either)."""
+    owners = [(f"the profile's owner at {base.label}", name) for name in base.owners or ()]
+    approvals = scopechange.approvals(profile, as_of, owners)
+    if base.owners is not None or not approvals.usable:
+        return approvals
+    unknown = Problem(Location(base.label), "the baseline names no organisation profile, so "
+                      "whether its owner approved a scope change cannot be checked; scope "
+                      "approvals not applied: compare with --base REF")
+    return scopechange.Approvals((), tuple(sorted((*approvals.notices, unknown))))
 
 
 def _load(sources: Sources, evidence_dir: Path, as_of: str, settings: Mapping[str, Any],
@@ -108,6 +123,7 @@ def _base_at_ref(sources: Sources, evidence_dir: Path, ref: str, as_of: str,
                              "no control can regress; every control is new")
             pack = _load(sources, exported, as_of, settings, evidence_dir.as_posix())
             assessment = _assess(sources, pack, as_of, settings)
+            profile = pack.evidence.profile
         except CheckerError as exc:
             raise _at_base(exc, ref) from exc
     errors = [r for r in assessment.results if r.status is Status.ERROR]
@@ -117,7 +133,7 @@ def _base_at_ref(sources: Sources, evidence_dir: Path, ref: str, as_of: str,
                                      f"{count} control{'s' * (count != 1)} could not be "
                                      f"evaluated; first, {first.control.id}: {first.reason}")
         raise _at_base(problem, ref)
-    return _Base(ref, json_.document(assessment))
+    return _Base(ref, json_.document(assessment), owners=(profile.owner,) if profile else ())
 
 
 def _at_base(exc: CheckerError, ref: str) -> CheckerError:
@@ -165,7 +181,9 @@ def read_baseline(path: Path, head: Assessment) -> _Base:
         raise InputError.at(where, f"baseline is for '{document['organisation']}', the evidence "
                             f"is for '{head.organisation}'; compare with a baseline of this "
                             "organisation")
-    return _Base(str(path), document)
+    owners = sorted({item["owner"] for control in controls for item in control["evidence"]
+                     if item["kind"] == ORGANISATION_KIND})
+    return _Base(str(path), document, owners=tuple(owners) or None)
 
 
 def _line_of(text: str, control_id: str) -> int:

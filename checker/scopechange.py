@@ -10,10 +10,11 @@ approved change; one that stays out left it for a reason no approval covers.
 from __future__ import annotations
 
 import copy
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from checker.approvers import names, placeholder
 from checker.dates import add_months, parse_date
 from checker.errors import InputError, Location, Problem
 from checker.model import Evidence
@@ -48,10 +49,13 @@ class Approvals:
     notices: tuple[Problem, ...] = ()
 
 
-def approvals(profile: Evidence, as_of: str) -> Approvals:
+def approvals(profile: Evidence, as_of: str,
+              owners: Sequence[tuple[str, str]] = ()) -> Approvals:
     """Read and check the profile's approvals; raise InputError (exit 2, file:line) for one
-    that cannot be right: approved by the profile's owner, dated after ``as_of``, or
-    describing a fact whose value in the profile is not its ``to``."""
+    that cannot be right: approved by nobody (a placeholder), by the profile's owner or by
+    one of the other ``owners`` (as what, name: the profile's owner at the base), dated
+    after ``as_of``, or describing a fact whose value in the profile is not its ``to``."""
+    owners = [("the profile's owner", profile.owner), *owners]
     usable: list[ScopeApproval] = []
     notices: list[Problem] = []
     problems: list[Problem] = []
@@ -62,7 +66,7 @@ def approvals(profile: Evidence, as_of: str) -> Approvals:
 
         approval = ScopeApproval(raw["fact"], raw["from"], raw["to"], raw["reason"].strip(),
                                  raw["approved_by"].strip(), raw["approved_on"], at())
-        found = _problems(approval, profile, as_of, at)
+        found = _problems(approval, profile, as_of, at, owners)
         problems += found
         if found:
             continue
@@ -77,16 +81,22 @@ def approvals(profile: Evidence, as_of: str) -> Approvals:
     return Approvals(tuple(usable), tuple(sorted(notices)))
 
 
-def _problems(approval: ScopeApproval, profile: Evidence, as_of: str,
-              at: Any) -> list[Problem]:
+def _problems(approval: ScopeApproval, profile: Evidence, as_of: str, at: Any,
+              owners: Sequence[tuple[str, str]]) -> list[Problem]:
     found = []
+    mine = [(role, name) for role, name in owners if names(approval.approved_by, name)]
     if not approval.approved_by:
         found.append(Problem(at("approved_by"), f"scope approval for {approval.fact} has a "
                              "blank approved_by"))
-    elif _names(approval.approved_by, profile.owner):
+    elif placeholder(approval.approved_by):
         found.append(Problem(at("approved_by"), f"scope approval for {approval.fact} is "
-                             f"approved by the profile's owner ({profile.owner}); a change "
-                             "of scope needs someone else's approval"))
+                             f"approved by {approval.approved_by!r}, which names nobody; name "
+                             "who approved the change, and in what role"))
+    elif mine:
+        role, name = mine[0]
+        found.append(Problem(at("approved_by"), f"scope approval for {approval.fact} is "
+                             f"approved by {role} ({name}); a change of scope needs someone "
+                             "else's approval"))
     if not approval.reason:
         found.append(Problem(at("reason"), f"scope approval for {approval.fact} has a blank "
                              "reason"))
@@ -103,13 +113,6 @@ def _problems(approval: ScopeApproval, profile: Evidence, as_of: str,
         found.append(Problem(at("to"), f"scope approval says {approval.fact} is now "
                              f"{_show(approval.after)}, but the profile says {now}"))
     return found
-
-
-def _names(approver: str, owner: str) -> bool:
-    """Whether ``approver`` is, or names, ``owner`` (``J. Smith (Head of IG)``, ``head of ig``)."""
-    wanted = " ".join(owner.split()).casefold()
-    said = " ".join(approver.split()).casefold()
-    return bool(wanted) and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", said) is not None
 
 
 def counterfactual(facts: dict[str, Any], usable: tuple[ScopeApproval, ...]) -> dict[str, Any]:

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from checker import schemas
+from checker.approvers import names, placeholder, same_person
 from checker.dates import add_months, parse_date
 from checker.errors import InputError, Location, Problem
-from checker.evidence import WAIVER_FILES, EvidenceSet, used_by
-from checker.model import Control, Result, Status, Waiver
+from checker.evidence import ATTESTATION_KIND, WAIVER_FILES, EvidenceSet, used_by
+from checker.model import Control, Evidence, Result, Status, Waiver
 from checker.text import visible
 from checker.yamlsource import Document, load_documents, read_text
 
 MAX_MONTHS = 12
+ROLES_KIND = "governance_roles"
+#: The titles a ``governance_roles`` appointment holds besides its ``post``.
+_TITLES = {"dpo": "DPO", "siro": "SIRO"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,43 +102,117 @@ def _problems(waiver: Waiver, expires_at: Location, known: set[str],
 
 def _approver_problems(waiver: Waiver, document: Document, index: int,
                        control: Control | None, evidence: EvidenceSet | None) -> list[Problem]:
-    """A blank reason or approver, or an approver who owns what is waived (separation of
-    duties)."""
+    """A blank reason or approver, a placeholder approver, an approver who owns what is
+    waived (separation of duties), or a waiver scoped to evidence the control does not read."""
     found = []
     if not waiver.reason.strip():
         found.append(Problem(document.locate(("waivers", index, "reason")),
                              f"waiver for {waiver.control} gives no reason"))
+    if control is not None and evidence is not None and waiver.evidence is not None:
+        found += _scope_problems(waiver, document.locate(("waivers", index, "evidence")),
+                                 control, evidence)
     where = document.locate(("waivers", index, "approved_by"))
     if not waiver.approved_by.strip():
         return [*found, Problem(where, f"waiver for {waiver.control} has a blank approved_by; "
                                 "name who accepted the risk, and in what role")]
+    if placeholder(waiver.approved_by):
+        return [*found, Problem(where, f"waiver for {waiver.control} is approved by "
+                                f"{waiver.approved_by!r}, which names nobody; name who "
+                                "accepted the risk, and in what role")]
     if control is None:
         return found
-    approver = same_person(waiver.approved_by)
-    return found + [Problem(where, f"waiver for {waiver.control} is approved by "
-                            f"{waiver.approved_by!r}, {role}: a waiver needs an approver "
-                            "independent of what it waives")
-                    for role, owner in owners(control, evidence)
-                    if same_person(owner) == approver]
+    roles = [role for role, owner in owners(control, evidence)
+             if names(waiver.approved_by, owner)]
+    if not roles:
+        return found
+    more = f" (and {len(roles) - 1} more)" if len(roles) > 1 else ""
+    return [*found, Problem(where, f"waiver for {waiver.control} is approved by "
+                            f"{waiver.approved_by!r}, {roles[0]}{more}: a waiver needs an "
+                            "approver independent of what it waives")]
+
+
+def _scope_problems(waiver: Waiver, where: Location, control: Control,
+                    evidence: EvidenceSet) -> list[Problem]:
+    """A waiver scoped to an evidence id the control does not read could never apply."""
+    read = [item.id for item in used_by(control, evidence.by_kind())]
+    if waiver.evidence in read:
+        return []
+    known = "no evidence document has that id" if waiver.evidence not in evidence.by_id() \
+        else f"{control.id} does not read it"
+    return [Problem(where, f"waiver for {waiver.control} is scoped to evidence "
+                    f"'{waiver.evidence}', but {known}, so it could never apply (it reads: "
+                    f"{', '.join(read) or 'nothing'})")]
 
 
 def owners(control: Control, evidence: EvidenceSet | None) -> list[tuple[str, str]]:
-    """Who owns a control and what it reads: (as what, name) for the catalogue's and the
-    profile's owner of the control and the owner of every evidence document it uses."""
-    found = [(f"the owner of {control.id} in the catalogue", control.owner)]
+    """Whoever answers for a control or what it reads, as (as what, name): the catalogue's
+    and the profile's owner of the control, the owner of every document it reads and of
+    every item in one, who attests to it and in what role, and whoever the pack says holds
+    one of those roles (an attestation's ``attested_by`` and ``role``, a governance
+    appointment's ``name`` and ``post``)."""
+    found: list[tuple[str, str | None]] = [
+        (f"the owner of {control.id} in the catalogue", control.owner)]
     if evidence is not None:
         named = evidence.organisation.get("control_owners")
         if isinstance(named, dict):
             found.append((f"the owner of {control.id} in the organisation profile",
                           named.get(control.id)))
-        found += [(f"the owner of evidence {item.id} ({item.location})", item.owner)
-                  for item in used_by(control, evidence.by_kind())]
-    return [(role, name) for role, name in found if isinstance(name, str) and name.strip()]
+        for item in used_by(control, evidence.by_kind()):
+            found.append((f"the owner of evidence {item.id} ({item.location})", item.owner))
+            found += [(f"the owner of an item of evidence {item.id} ({where})", name)
+                      for where, name in _item_owners(item, item.facts, ("facts",))]
+        for item in evidence.documents:
+            if item.kind == ATTESTATION_KIND and control.id in item.facts["controls"]:
+                where = item.document.locate(("facts", "attested_by"))
+                found += [(f"who attests to {control.id} in {item.id} ({where})",
+                           item.facts["attested_by"]),
+                          (f"the role attesting to {control.id} in {item.id} ({where})",
+                           item.facts["role"])]
+    direct = [(role, name) for role, name in found if isinstance(name, str) and name.strip()]
+    held = _holders(evidence) if evidence is not None else []
+    aliases = []
+    for role, name in direct:
+        for person, post, source in held:
+            if same_person(post, name):
+                aliases.append((f"who is {post} ({source}), {role}", person))
+            elif same_person(person, name):
+                aliases.append((f"the post of {person} ({source}), {role}", post))
+    return direct + aliases
 
 
-def same_person(name: str) -> str:
-    """A name as compared for separation of duties: case and spacing ignored."""
-    return " ".join(name.split()).casefold()
+def _item_owners(item: Evidence, value: Any,
+                 path: tuple[str | int, ...]) -> list[tuple[Location, str]]:
+    """Every ``owner`` string inside ``value`` (part of a document's facts), located."""
+    found: list[tuple[Location, str]] = []
+    children = value.items() if isinstance(value, dict) else \
+        enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        if key == "owner" and isinstance(child, str):
+            found.append((item.document.locate((*path, key)), child))
+        else:
+            found += _item_owners(item, child, (*path, key))
+    return found
+
+
+def _holders(evidence: EvidenceSet) -> list[tuple[str, str, str]]:
+    """Who holds which role, as the pack records it: (person, role, where it says so)."""
+    held: list[tuple[str, str, str]] = []
+    for item in evidence.documents:
+        if item.kind == ATTESTATION_KIND:
+            at = item.document.locate(("facts", "attested_by"))
+            held.append((item.facts["attested_by"], item.facts["role"],
+                         f"attestation {item.id} at {at}"))
+        elif item.kind == ROLES_KIND:
+            appointments: list[tuple[tuple[str | int, ...], dict[str, Any], str | None]] = [
+                ((title,), item.facts[title], _TITLES[title])
+                for title in sorted(_TITLES) if title in item.facts]
+            appointments += [(("information_asset_owners", n), a, None) for n, a
+                             in enumerate(item.facts.get("information_asset_owners", ()))]
+            for path, appointment, title in appointments:
+                where = f"{item.id} at {item.document.locate(('facts', *path))}"
+                held += [(appointment["name"], post, where)
+                         for post in (appointment["post"], title) if post]
+    return held
 
 
 def apply_waivers(results: tuple[Result, ...], waivers: tuple[Waiver, ...],

@@ -437,6 +437,16 @@ def test_an_approval_older_than_12_months_is_not_applied(scoped):
      "scope approval for pci.merchant is approved by the profile's owner (IG lead)"),
     ("J. Bloggs (ig lead)", "2026-10-15", "approved_by",
      "scope approval for pci.merchant is approved by the profile's owner (IG lead)"),
+    ('"\u0399G lead"', "2026-10-15", "approved_by",  # a Greek capital Iota
+     "scope approval for pci.merchant is approved by the profile's owner (IG lead)"),
+    ('"IG\u200b lead (acting)"', "2026-10-15", "approved_by",  # a zero-width space
+     "scope approval for pci.merchant is approved by the profile's owner (IG lead)"),
+    ("'-'", "2026-10-15", "approved_by",
+     "scope approval for pci.merchant is approved by '-', which names nobody"),
+    ("N/A", "2026-10-15", "approved_by",
+     "scope approval for pci.merchant is approved by 'N/A', which names nobody"),
+    ("x", "2026-10-15", "approved_by",
+     "scope approval for pci.merchant is approved by 'x', which names nobody"),
     ("A. Person (SIRO)", "2026-11-02", "approved_on",
      "scope approval for pci.merchant is dated 2026-11-02, after the assessment date "
      "2026-11-01"),
@@ -545,3 +555,52 @@ def test_deleting_failing_evidence_behind_an_unrelated_new_document_is_a_regress
     assert result.exit_code == 1, result.stdout
     [removed] = [r for r in json.loads(result.stdout)["regressions"] if r["subject"] == "devices"]
     assert "was removed while a finding cited it" in removed["detail"]
+
+
+def test_the_profiles_owner_at_the_base_cannot_approve_by_handing_the_profile_on(scoped):
+    """The IG lead makes someone else the profile's owner in the same commit as the change
+    they approve: the owner at the base is still not independent of it."""
+    text = descope(scoped, APPROVAL.format(approver="J. Bloggs, IG Lead", approved_on="2026-10-15"))
+    scoped.write("evidence/organisation.yaml", text.replace("owner: IG lead",
+                                                            "owner: Records Manager"))
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "approved_by" in t)
+    result = diff(scoped, "--base", "HEAD")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (f"error: {scoped.evidence}/organisation.yaml:{line}:7: scope approval for "
+            "pci.merchant is approved by the profile's owner at HEAD (IG lead); a change of "
+            "scope needs someone else's approval") in result.stderr
+
+
+def test_the_profiles_owner_in_a_baseline_cannot_approve_by_handing_the_profile_on(scoped):
+    """A baseline names the profile's owner where a control reads the profile."""
+    scoped.write("controls/mini.yaml", (scoped.controls / "mini.yaml").read_text().replace(
+        "    evidence: [auth_policy]\n    max_age_days: 365\n    policy: data.mini.pw.too_short"
+        "\n    mode: automated\n    applies: {rule: data.scope.pci_in_scope",
+        "    evidence: [auth_policy, organisation]\n    max_age_days: 365\n    policy: "
+        "data.mini.pw.too_short\n    mode: automated\n    applies: {rule: "
+        "data.scope.pci_in_scope"))
+    saved = scoped.root / "baseline.json"
+    saved.write_text(scoped.run("--format", "json").stdout)
+    text = descope(scoped, APPROVAL.format(approver="IG lead", approved_on="2026-10-15"))
+    scoped.write("evidence/organisation.yaml", text.replace("owner: IG lead",
+                                                            "owner: Records Manager"))
+    result = diff(scoped, "--baseline", str(saved))
+    assert result.exit_code == 2
+    assert (f"scope approval for pci.merchant is approved by the profile's owner at {saved} "
+            "(IG lead)") in result.stderr
+
+
+def test_approvals_are_not_applied_against_a_baseline_that_names_no_profile_owner(scoped):
+    saved = scoped.root / "baseline.json"
+    saved.write_text(scoped.run("--format", "json").stdout)
+    descope(scoped, APPROVAL.format(approver="A. Person (SIRO)", approved_on="2026-10-15"))
+    result = diff(scoped, "--baseline", str(saved), "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert [(c["subject"], c["approved"]) for c in document["scope_changes"]] == [
+        ("MINI-CARD-01", False)]
+    assert document["notes"] == [
+        f"{saved}: the baseline names no organisation profile, so whether its owner approved "
+        "a scope change cannot be checked; scope approvals not applied: compare with "
+        "--base REF"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import AUTH, DEVICES
@@ -97,7 +99,9 @@ def test_malformed_waiver_is_rejected(mini):
 
 def test_evidence_scoped_waiver_covers_only_that_evidence(mini):
     mini.write("evidence/devices.yaml", DEVICES.format(encrypted="false"))
-    waive(mini, control="MINI-DEV-01", extra="    evidence: other-inventory\n")
+    mini.write("evidence/devices-2.yaml", DEVICES.format(encrypted="true")
+               .replace("id: devices", "id: devices-2"))
+    waive(mini, control="MINI-DEV-01", extra="    evidence: devices-2\n")
     assert control(mini.run("--format", "json"), "MINI-DEV-01")["status"] == "fail"
     waive(mini, control="MINI-DEV-01", extra="    evidence: devices\n")
     assert control(mini.run("--format", "json"), "MINI-DEV-01")["status"] == "waived"
@@ -180,3 +184,115 @@ def test_an_independent_approver_still_waives(mini):
     result = mini.run("--format", "json")
     assert result.exit_code == 0, result.stderr
     assert control(result, "MINI-PW-01")["status"] == "waived"
+
+
+@pytest.mark.parametrize("approver", [
+    "Identity Manager (acting)", "Identity Manager.", "J. Smith, Identity Manager",
+    "\u0406dentity Manager",  # Cyrillic capital I
+    "Identity\u200b Manager",  # a zero-width space
+    "Ide\u200bntity Manager", "\uff29dentity Manager",  # fullwidth I
+])
+def test_the_evidence_owner_named_another_way_cannot_approve_its_waiver(mini, approver):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, f'"{approver}"')
+    result = mini.run()
+    assert result.exit_code == 2
+    assert f"{mini.evidence}/waivers.yaml:4:5: waiver for MINI-PW-01 is approved by '" \
+        in result.stderr
+    assert (f"', the owner of evidence auth-ad ({mini.evidence}/auth.yaml:1:1): a waiver needs "
+            "an approver independent of what it waives") in result.stderr
+
+
+@pytest.mark.parametrize("approver", ["'-'", "N/A", "x", "tbc", "none", "TBC.", "'?'"])
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_a_placeholder_approver_is_refused_at_its_line(mini, approver, command):
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, approver)
+    result = mini.invoke(command, "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert f"{mini.evidence}/waivers.yaml:4:5: waiver for MINI-PW-01 is approved by " \
+        in result.stderr
+    assert ", which names nobody; name who accepted the risk, and in what role" in result.stderr
+
+
+def test_who_attests_to_the_control_cannot_waive_it(mini):
+    waive_by(mini, "A. Person (Records)", control="MINI-ATT-01")  # att-1: attested_by A. Person
+    result = mini.run()
+    assert result.exit_code == 2
+    assert ("waiver for MINI-ATT-01 is approved by 'A. Person (Records)', who attests to "
+            f"MINI-ATT-01 in att-1 ({mini.evidence}/attestation.yaml:8:3)") in result.stderr
+
+
+def test_the_person_an_attestation_names_in_the_owners_role_cannot_waive(mini):
+    """att-1 says A. Person is the Identity Manager, who owns the evidence MINI-PW-01 reads."""
+    mini.write("evidence/attestation.yaml", (mini.evidence / "attestation.yaml").read_text()
+               .replace("role: ", "role: Identity Manager  # was: "))
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    waive_by(mini, "A. Person")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert ("waiver for MINI-PW-01 is approved by 'A. Person', who is Identity Manager "
+            f"(attestation att-1 at {mini.evidence}/attestation.yaml:8:3), the owner of "
+            f"evidence auth-ad ({mini.evidence}/auth.yaml:1:1)") in result.stderr
+
+
+ROLES = """\
+kind: governance_roles
+id: ig-roles
+title: IG appointments
+owner: Chief Executive
+collected: 2026-04-01
+facts:
+  siro: {name: Margaret Proudie, post: Executive Director of Resources, appointed: 2024-06-01}
+"""
+
+
+def test_the_person_appointed_to_the_owners_role_cannot_waive(mini):
+    """att-1 is owned by the SIRO, and ig-roles says Margaret Proudie is the SIRO."""
+    mini.write("evidence/roles.yaml", ROLES)
+    waive_by(mini, "Margaret Proudie", control="MINI-ATT-01")
+    result = mini.run()
+    assert result.exit_code == 2
+    assert ("waiver for MINI-ATT-01 is approved by 'Margaret Proudie', who is SIRO (ig-roles at "
+            f"{mini.evidence}/roles.yaml:7:3), the owner of evidence att-1") in result.stderr
+
+
+@pytest.mark.parametrize(("scope", "why"), [
+    ("no-such-evidence", "no evidence document has that id"),
+    ("auth-ad", "MINI-DEV-01 does not read it"),
+])
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_a_waiver_scoped_to_evidence_the_control_does_not_read_is_refused(mini, scope, why,
+                                                                          command):
+    mini.write("evidence/devices.yaml", DEVICES.format(encrypted="false"))
+    mini.write("evidence/auth.yaml", AUTH.format(length=12))
+    waive(mini, control="MINI-DEV-01", extra=f"    evidence: {scope}\n")
+    result = mini.invoke(command, "--evidence", str(mini.evidence), "--controls",
+                         str(mini.controls), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert (f"{mini.evidence}/waivers.yaml:7:5: waiver for MINI-DEV-01 is scoped to evidence "
+            f"'{scope}', but {why}, so it could never apply (it reads: devices)") \
+        in result.stderr
+
+
+EXAMPLE = Path(__file__).parent.parent / "evidence" / "example"
+
+
+@pytest.mark.parametrize(("approver", "role"), [
+    ("Infrastructure Manager", "the owner of an item of evidence rap-2026 ({pack}/psn/"
+                               "ithc-2026.yaml:40:7)"),
+    ("Gregory Slope", "who is Head of ICT Security (attestation att-caf-detect-2026 at "
+                      "{pack}/caf/attestations.yaml:126:3), the owner of evidence ithc-2026"),
+])
+def test_the_example_rap_overdue_control_cannot_be_waived_by_those_it_names(mini, tmp_path,
+                                                                            approver, role):
+    pack = tmp_path / "pack"
+    shutil.copytree(EXAMPLE, pack)
+    (pack / "waivers.yaml").write_text(
+        "waivers:\n  - control: PSN-ITHC-07\n    reason: r\n"
+        f"    approved_by: {approver}\n    approved_on: 2026-10-01\n    expires: 2027-03-01\n")
+    result = mini.invoke("validate", "--evidence", str(pack), "--as-of", "2026-11-01")
+    assert result.exit_code == 2
+    assert (f"{pack}/waivers.yaml:4:5: waiver for PSN-ITHC-07 is approved by '{approver}', "
+            f"{role.format(pack=pack)}") in result.stderr

@@ -28,7 +28,8 @@ def invoke(mini, command, *args):
     for name in names(command)])
 def test_two_runs_give_identical_bytes(mini, tmp_path, command, name):
     mix(mini)
-    mini.write("evidence/waivers.yaml", WAIVER.replace("MINI-PW-01", "MINI-ATT-01"))
+    mini.write("evidence/waivers.yaml", WAIVER.replace("MINI-PW-01", "MINI-ATT-01")
+               .replace("M. Proudie (SIRO)", "Chief Executive"))  # the SIRO owns att-1
     outputs = []
     for attempt in range(2):
         target = tmp_path / f"{attempt}.out"

@@ -20,7 +20,7 @@ xmlschema = pytest.importorskip("xmlschema")
 BOTH_WAIVED = WAIVER + """\
   - control: MINI-ATT-01
     reason: New policy at the March board.
-    approved_by: M. Proudie (SIRO)
+    approved_by: Chief Executive
     approved_on: 2026-10-01
     expires: 2027-03-31
 """

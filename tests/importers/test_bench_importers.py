@@ -7,7 +7,7 @@ import yaml
 from click.testing import CliRunner
 
 from checker.cli import cli
-from tests.importers.bench import generate, hosts_for
+from importers.bench import generate, hosts_for
 
 
 def test_generator_is_deterministic_and_importable(tmp_path):

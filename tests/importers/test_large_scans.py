@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.importers import scans
-from tests.importers.bench import generate
+from importers.bench import generate
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "importers"
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.text import for_markdown
-from tests.pci.conftest import AS_OF, EXAMPLE, REPO, edit
+from pci.conftest import AS_OF, EXAMPLE, REPO, edit
 
 
 def _invoke(*args: str):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.pci.conftest import EXAMPLE, REPO, edit
+from pci.conftest import EXAMPLE, REPO, edit
 
 SAQ = REPO / "controls" / "pci" / "saq"
 

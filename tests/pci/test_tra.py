@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pci.conftest import edit
+from pci.conftest import edit
 
 TRA_CONTROLS = ["PCI-5.2.3.1", "PCI-5.3.2.1", "PCI-7.2.5.1", "PCI-8.6.3", "PCI-9.5.1.2.1",
                 "PCI-10.4.2.1", "PCI-11.3.1.1", "PCI-12.10.4.1"]

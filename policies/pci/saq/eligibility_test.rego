@@ -86,7 +86,10 @@ test_cvt_channel_with_an_ecommerce_page_claiming_not_ecommerce_must_move_to_saq_
 
 test_ecommerce_only_channel_declared_not_ecommerce_is_a_contradiction if {
 	aep := {"name": "web", "validation": "A-EP", "provider": "Pay Ltd", "systems": ["www"]}
-	all := {c: true | some c in eligibility.criteria["A-EP"]}
+	all := {
+		"ecommerce_only": true, "payment_page_elements_from_merchant_or_provider": true,
+		"provider_pci_dss_compliant": true, "no_electronic_account_data": true, "paper_records_only": true,
+	}
 	fs := eligibility.ineligible with input as _input([aep], [_record("web", all, "not-ecommerce")])
 	[f.msg | some f in fs] == ["channel 'web' (SAQ A-EP): criterion 'ecommerce_only' is confirmed but the integration is 'not-ecommerce'; the answers contradict each other, so it must move to SAQ D-Merchant"]
 }

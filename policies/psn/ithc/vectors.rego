@@ -35,10 +35,11 @@ _v4_other := {
 	"RE": {"X", "L", "M", "H"}, "U": {"X", "Clear", "Green", "Amber", "Red"},
 }
 
+# Vector prefix -> [base metrics, other metrics].
 _cvss_metrics := {
-	"3.0": [_v3_base, _v3_other],
-	"3.1": [_v3_base, _v3_other],
-	"4.0": [_v4_base, _v4_other],
+	"CVSS:3.0": [_v3_base, _v3_other],
+	"CVSS:3.1": [_v3_base, _v3_other],
+	"CVSS:4.0": [_v4_base, _v4_other],
 }
 
 # True when `vector` is a well-formed CVSS v3.0, v3.1 or v4.0 vector string.
@@ -46,8 +47,7 @@ valid_cvss_vector(vector) if {
 	is_string(vector)
 	parts := split(vector, "/")
 	count(parts) > 1
-	startswith(parts[0], "CVSS:")
-	[base, other] := _cvss_metrics[trim_prefix(parts[0], "CVSS:")]
+	[base, other] := _cvss_metrics[parts[0]]
 	pairs := [split(p, ":") | some p in array.slice(parts, 1, count(parts))]
 	every pair in pairs {
 		count(pair) == 2
@@ -55,7 +55,7 @@ valid_cvss_vector(vector) if {
 	}
 	names := [pair[0] | some pair in pairs]
 	count(names) == count({n | some n in names})
-	every name, _ in base {
+	every name in object.keys(base) {
 		name in names
 	}
 }

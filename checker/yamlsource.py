@@ -288,6 +288,10 @@ def _construct(node: yaml.ScalarNode, display: str) -> Any:
         return None
     if tag == _TAG + "bool":
         return _SCALAR.construct_yaml_bool(node)
+    if tag in (_TAG + "int", _TAG + "float") and ":" in node.value:
+        # YAML 1.1 base 60: `1:20` would be read as 80, `12:30` as 750; never what was meant
+        raise InputError.at(_at(display, node), f"{node.value!r} would be read as a base-60 "
+                            "(YAML 1.1 sexagesimal) number; write the number, or quote it")
     if tag == _TAG + "int":
         return _SCALAR.construct_yaml_int(node)
     if tag == _TAG + "float":

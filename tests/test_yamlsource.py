@@ -77,6 +77,17 @@ def test_not_a_number_is_refused():
     assert "not finite" in refusal("x: .nan\n")
 
 
+@pytest.mark.parametrize("value", ["1:20", "-1:20", "12:30", "1:20.5", "!!int 1:20"])
+def test_base_sixty_number_is_refused_not_read_as_sixty_times(value):
+    assert refusal(f"kind: x\nestate_devices: {value}\n").startswith(
+        f"e.yaml:2:17: {value.removeprefix('!!int ')!r} would be read as a base-60")
+
+
+def test_quoted_time_stays_text():
+    [doc] = load("a: '1:20'\nb: 12\n")
+    assert doc.value == {"a": "1:20", "b": 12}
+
+
 def test_syntax_error_names_line_and_column():
     message = refusal("a: 1\nb: [1, 2\n")
     assert message.startswith("e.yaml:")

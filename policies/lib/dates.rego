@@ -81,6 +81,35 @@ within_days(date, as_of, days) if {
 # True when the day of `date` (a date or timestamp) is on or before `as_of`.
 not_after(date, as_of) if substring(date, 0, 10) <= substring(as_of, 0, 10)
 
+# True when `date` records a thing done (signed, submitted, granted, completed...) by `as_of`:
+# a date or timestamp whose day is on or before it. A date after the assessment date has not
+# happened yet, and a value that is not a date records nothing: neither counts as done.
+done_by(date, as_of) if {
+	_dated(date)
+	not_after(date, as_of)
+}
+
+# True when `date` is a date or timestamp whose day is after `as_of`.
+after(date, as_of) if {
+	_dated(date)
+	not not_after(date, as_of)
+}
+
+_dated(date) if {
+	is_string(date)
+	regex.match(`^\d{4}-\d{2}-\d{2}`, date)
+}
+
+# Why `date` is not within `months` calendar months before `as_of`, for a finding's message:
+# a date after the assessment date is not yet done, which "too old" would misreport.
+months_gap(date, as_of, _) := sprintf("after the assessment date %s, so it does not count", [as_of]) if {
+	after(date, as_of)
+}
+
+months_gap(date, as_of, months) := sprintf("more than %d months before %s", [months, as_of]) if {
+	not after(date, as_of)
+}
+
 # The ISO date (YYYY-MM-DD) of a time in nanoseconds since the epoch (UTC).
 day(t) := sprintf("%d-%s-%s", [parts[0], _pad(parts[1]), _pad(parts[2])]) if parts := time.date(t)
 

@@ -79,3 +79,23 @@ test_empty_windows_names_each_window_without_a_date if {
 	dates.empty_windows(["2026-10-01"], "2026-11-01", 3, 2) == {["2026-05-01", "2026-08-01"]}
 	dates.empty_windows(["2026-10-01", "2026-06-01"], "2026-11-01", 3, 2) == set()
 }
+
+test_done_by_counts_only_dates_on_or_before_the_assessment_date if {
+	dates.done_by("2026-11-01", "2026-11-01")
+	dates.done_by("2026-11-01T23:59:00Z", "2026-11-01")
+	not dates.done_by("2026-11-02", "2026-11-01")
+	not dates.done_by("soon", "2026-11-01")
+	not dates.done_by(null, "2026-11-01")
+	not dates.done_by(20261101, "2026-11-01")
+}
+
+test_after_is_only_a_date_past_the_assessment_date if {
+	dates.after("2026-11-02", "2026-11-01")
+	not dates.after("2026-11-01", "2026-11-01")
+	not dates.after("later", "2026-11-01")
+}
+
+test_months_gap_names_a_future_date_as_not_counting if {
+	dates.months_gap("2027-01-01", "2026-11-01", 6) == "after the assessment date 2026-11-01, so it does not count"
+	dates.months_gap("2026-04-30", "2026-11-01", 6) == "more than 6 months before 2026-11-01"
+}

@@ -129,3 +129,19 @@ def test_a_list_with_an_id_that_is_no_requirement_is_refused():
         parse_saq_lists(_documents(text))
     messages = [p.message for p in caught.value.problems]
     assert messages == ["'12.10.99x' is not a PCI DSS requirement id"]
+
+
+def test_evidence_guide_lists_the_criteria_the_eligibility_rule_judges():
+    sources = load_sources(None, None)
+    engine = engines.create("regorus")
+    engine.load([m for m in sources.modules if not m.is_test], {})
+    rego = engine.evaluate("data.pci.saq.eligibility.criteria", {})
+    guide = (REPO / "docs" / "evidence.md").read_text(encoding="utf-8")
+    section = guide.split("## SAQ eligibility criteria", 1)[1].split("\n## ", 1)[0]
+    documented: dict[str, set[str]] = {}
+    for line in section.splitlines():
+        if line.startswith("| ") and not line.startswith(("| SAQ", "| ---")):
+            saqs, names = line.strip("| ").split(" | ")
+            for saq in saqs.split(", "):
+                documented[saq] = set(re.findall(r"`([a-z0-9_]+)`", names)) - {"redirect"}
+    assert documented == {saq: set(names) for saq, names in rego.items()}

@@ -94,6 +94,43 @@ ineligible contains f if {
 	)
 }
 
+# A criterion the channel's SAQ does not define (a misspelling, or one left from another SAQ)
+# is a mistake to show, not to ignore: what it was meant to answer is unknown.
+ineligible contains f if {
+	some channel in input.organisation.pci.payment_channels
+	some record in _records(channel.name)
+	some name, _ in record.facts.criteria
+	not name in criteria[channel.validation]
+	f := finding.of(
+		record, sprintf("facts.criteria.%s", [name]),
+		sprintf("channel '%s' (SAQ %s): '%s' is not an eligibility criterion of SAQ %s; correct its name or remove it", [channel.name, channel.validation, name, channel.validation]),
+	)
+}
+
+# Answers that contradict the declared integration cannot both be true: a channel with an
+# e-commerce payment page is not "not e-commerce", and one declared not e-commerce is not
+# "e-commerce only". The channel is not shown eligible.
+ineligible contains f if {
+	some channel in input.organisation.pci.payment_channels
+	some record in _records(channel.name)
+	some criterion, integration in _contradicts(record)
+	f := finding.of(
+		record, "facts.integration",
+		sprintf("channel '%s' (SAQ %s): criterion '%s' is confirmed but the integration is '%s'; the answers contradict each other, so it must move to SAQ %s", [channel.name, channel.validation, criterion, integration, moves_to[channel.validation]]),
+	)
+}
+
+_contradicts(record) := {"not_ecommerce": record.facts.integration} if {
+	record.facts.criteria.not_ecommerce == true
+	is_string(record.facts.integration)
+	record.facts.integration != "not-ecommerce"
+}
+
+_contradicts(record) := {"ecommerce_only": "not-ecommerce"} if {
+	record.facts.criteria.ecommerce_only == true
+	record.facts.integration == "not-ecommerce"
+}
+
 # A record naming no channel of the profile is a mistake to show, not to ignore.
 ineligible contains f if {
 	some record in input.evidence.saq_eligibility

@@ -78,3 +78,23 @@ test_record_for_unknown_channel_is_a_finding if {
 	fs := eligibility.ineligible with input as _input([_cvt], [_record("phones", _cvt_all, "not-ecommerce"), _record("kiosk", {}, "not-ecommerce")])
 	[f.msg | some f in fs] == ["saq_eligibility names channel 'kiosk', which the organisation profile does not list"]
 }
+
+test_cvt_channel_with_an_ecommerce_page_claiming_not_ecommerce_must_move_to_saq_c if {
+	fs := eligibility.ineligible with input as _input([_cvt], [_record("phones", _cvt_all, "javascript-form")])
+	fs == {{"msg": "channel 'phones' (SAQ C-VT): criterion 'not_ecommerce' is confirmed but the integration is 'javascript-form'; the answers contradict each other, so it must move to SAQ C", "evidence": "elig-phones", "path": "facts.integration"}}
+}
+
+test_ecommerce_only_channel_declared_not_ecommerce_is_a_contradiction if {
+	aep := {"name": "web", "validation": "A-EP", "provider": "Pay Ltd", "systems": ["www"]}
+	all := {
+		"ecommerce_only": true, "payment_page_elements_from_merchant_or_provider": true,
+		"provider_pci_dss_compliant": true, "no_electronic_account_data": true, "paper_records_only": true,
+	}
+	fs := eligibility.ineligible with input as _input([aep], [_record("web", all, "not-ecommerce")])
+	[f.msg | some f in fs] == ["channel 'web' (SAQ A-EP): criterion 'ecommerce_only' is confirmed but the integration is 'not-ecommerce'; the answers contradict each other, so it must move to SAQ D-Merchant"]
+}
+
+test_unknown_criterion_is_a_finding_even_when_false if {
+	fs := eligibility.ineligible with input as _input([_cvt], [_record("phones", object.union(_cvt_all, {"made_up": false}), "not-ecommerce")])
+	fs == {{"msg": "channel 'phones' (SAQ C-VT): 'made_up' is not an eligibility criterion of SAQ C-VT; correct its name or remove it", "evidence": "elig-phones", "path": "facts.criteria.made_up"}}
+}

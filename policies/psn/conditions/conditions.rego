@@ -1,4 +1,4 @@
-# PSN IA conditions PSN-IA-01..05 decided from the facts, not a signature: a condition holds
+# PSN IA conditions PSN-IA-01..06 decided from the facts, not a signature: a condition holds
 # when the CoCo answers it and the rules of the controls that make it up find nothing, or the
 # PSN team has agreed an exception that is on record (then the answer alone decides).
 package psn.conditions
@@ -6,6 +6,7 @@ package psn.conditions
 import future.keywords.not
 import rego.v1
 
+import data.psn.cloud
 import data.psn.coverage
 import data.psn.gov
 import data.psn.handling
@@ -46,6 +47,9 @@ people_and_access_unmet contains f if some f in _condition("PSN-IA-05", {
 	"PSN-OPS-10": ops.aup_not_accepted, "PSN-OPS-11": ops.screening_missing,
 	"PSN-OPS-12": ops.cleared_after_access,
 })
+
+# PSN-IA-06: cloud services (PSN-GOV-07).
+cloud_services_unmet contains f if some f in _condition("PSN-IA-06", {"PSN-GOV-07": cloud.cloud_unassessed})
 
 _condition(id, rules) := _answer(id) if _excepted(id)
 

@@ -3,6 +3,7 @@ package psn.conditions_test
 import future.keywords.not
 import rego.v1
 
+import data.psn.cloud
 import data.psn.conditions
 import data.psn.net
 import data.psn.segregation
@@ -54,4 +55,32 @@ test_each_condition_reports_when_unanswered if {
 	"PSN-IA-03 is not answered in the latest CoCo" in conditions.data_protection_unmet with input as empty
 	"PSN-IA-04 is not answered in the latest CoCo" in conditions.security_testing_unmet with input as empty
 	"PSN-IA-05 is not answered in the latest CoCo" in conditions.people_and_access_unmet with input as empty
+	"PSN-IA-06 is not answered in the latest CoCo" in conditions.cloud_services_unmet with input as empty
+}
+
+_cloud_met := {"condition": "Cloud services", "status": "met"}
+
+_cloud_finding := {"msg": "Mail (Acme): assessment outcome is unacceptable", "evidence": "cloud", "path": "facts.services[0].outcome"}
+
+test_cloud_condition_answered_met_with_assessed_services_holds if {
+	count(conditions.cloud_services_unmet) == 0 with input as _cert(_cloud_met)
+		with cloud.cloud_unassessed as set()
+}
+
+test_cloud_condition_answered_not_met_fails_even_with_assessed_services if {
+	fs := conditions.cloud_services_unmet with input as _cert(object.union(_cloud_met, {"status": "not_met"}))
+		with cloud.cloud_unassessed as set()
+	fs == {"PSN-IA-06 is answered not_met in the CoCo"}
+}
+
+test_cloud_condition_left_out_of_the_coco_fails if {
+	fs := conditions.cloud_services_unmet with input as _cert(_met)
+		with cloud.cloud_unassessed as set()
+	fs == {"PSN-IA-06 is not answered in the latest CoCo"}
+}
+
+test_cloud_condition_breaks_on_an_unassessed_service if {
+	fs := conditions.cloud_services_unmet with input as _cert(_cloud_met)
+		with cloud.cloud_unassessed as {_cloud_finding}
+	fs == {object.union(_cloud_finding, {"msg": "PSN-GOV-07: Mail (Acme): assessment outcome is unacceptable"})}
 }

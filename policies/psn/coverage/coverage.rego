@@ -46,6 +46,27 @@ scope_misses_environment contains finding.of(report, "facts.scope.tested", msg) 
 	msg := sprintf("%s %q is in the CoCo environment but not in the scope of ITHC %s (%s)", [_part_label[part], name, report.id, concat(" or ", [replace(c, "_", " ") | some c in covering])])
 }
 
+# A tested range broader than /16 (over 65,536 addresses) is not a credible record of what an
+# ITHC tested: 0.0.0.0/0 would "cover" every range. It covers nothing and is a finding.
+scope_misses_environment contains finding.of(report, sprintf("facts.scope.tested.external_ranges[%d]", [i]), msg) if {
+	report := _latest_report
+	some i, range in report.facts.scope.tested.external_ranges
+	regex.match(_ipv4, trim_space(range))
+	not _credible(range)
+	msg := sprintf("ITHC %s names %q as a tested external range; a range broader than /%d is not a record of what was tested, so it covers nothing", [report.id, range, _broadest_prefix])
+}
+
+_broadest_prefix := 16
+
+_credible(range) if {
+	regex.match(_ipv4, trim_space(range))
+	_prefix(trim_space(range)) >= _broadest_prefix
+}
+
+_prefix(text) := to_number(split(text, "/")[1]) if contains(text, "/")
+
+_prefix(text) := 32 if not contains(text, "/")
+
 _part_label := {
 	"sites": "site",
 	"external_ranges": "external range",
@@ -75,7 +96,7 @@ _range_within(inner, outer) if _same(inner, outer)
 
 _range_within(inner, outer) if {
 	regex.match(_ipv4, trim_space(inner))
-	regex.match(_ipv4, trim_space(outer))
+	_credible(outer)
 	net.cidr_contains(_cidr(outer), _cidr(inner))
 }
 

@@ -80,3 +80,16 @@ test_no_certificate_fails if {
 	inp := {"evidence": {"ithc_report": [{"id": "ithc", "facts": {"provider": "Pen Co", "scheme": "CHECK", "completed": "2026-02-20", "findings": [], "scope": {"tested": _cov_tested}}}]}}
 	count(coverage.scope_misses_environment) == 1 with input as inp
 }
+
+test_everything_as_a_tested_range_covers_nothing_and_fails if {
+	fs := coverage.scope_misses_environment with input as _cov_input(_cov_environment, object.union(_cov_tested, {"external_ranges": ["0.0.0.0/0"]}))
+	{f.msg | some f in fs} == {
+		`ITHC ithc names "0.0.0.0/0" as a tested external range; a range broader than /16 is not a record of what was tested, so it covers nothing`,
+		`external range "203.0.113.0/26" is in the CoCo environment but not in the scope of ITHC ithc (external ranges)`,
+		`external range "198.51.100.7" is in the CoCo environment but not in the scope of ITHC ithc (external ranges)`,
+	}
+}
+
+test_a_sixteen_bit_tested_range_still_covers_what_it_contains if {
+	count(coverage.scope_misses_environment) == 0 with input as _cov_input(_cov_environment, object.union(_cov_tested, {"external_ranges": ["203.0.0.0/16", "198.51.0.0/16"]}))
+}

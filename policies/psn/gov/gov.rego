@@ -26,7 +26,7 @@ certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 	doc := _latest
 	is_string(doc.facts.issued)
 	not dates.within_months(doc.facts.issued, input.as_of, 12)
-	msg := sprintf("%s: certificate issued %s, not renewed within 12 months of %s", [_env(doc), doc.facts.issued, input.as_of])
+	msg := sprintf("%s: certificate issued %s, %s", [_env(doc), doc.facts.issued, _renewal_gap(doc.facts.issued)])
 }
 
 # A certificate document without an issue date may be the newest: a finding, never skipped.
@@ -35,6 +35,10 @@ certificate_not_current contains finding.of(doc, "facts.issued", msg) if {
 	not is_string(object.get(doc.facts, "issued", null))
 	msg := sprintf("%s: certificate document %s has no issue date", [_env(doc), doc.id])
 }
+
+_renewal_gap(issued) := dates.months_gap(issued, input.as_of, 12) if dates.after(issued, input.as_of)
+
+_renewal_gap(issued) := sprintf("not renewed within 12 months of %s", [input.as_of]) if not dates.after(issued, input.as_of)
 
 certificate_not_current contains finding.of(doc, "facts.expires", msg) if {
 	doc := _latest
@@ -50,13 +54,28 @@ _env(doc) := name if {
 	trim_space(name) != ""
 } else := sprintf("(unnamed PSN environment, %s)", [doc.id])
 
-# PSN-GOV-02: the latest submission has all five parts.
+# PSN-GOV-02: the latest submission was made, on or before the assessment date, with all
+# five parts. A submission dated later has not been made yet.
 submission_incomplete contains finding.of(doc, "facts.submission", msg) if {
 	doc := _latest
 	some part in _parts
 	not part in object.get(doc.facts, ["submission", "parts"], [])
 	msg := sprintf("%s: submission lacks the %s part", [_env(doc), replace(part, "_", " ")])
 }
+
+submission_incomplete contains finding.of(doc, "facts.submission.submitted", msg) if {
+	doc := _latest
+	submitted := object.get(doc.facts, ["submission", "submitted"], null)
+	not dates.done_by(submitted, input.as_of)
+	msg := sprintf("%s: %s", [_env(doc), _undone("submission", submitted)])
+}
+
+# A message for a "done" fact whose date is missing, not a date, or after the assessment date.
+_undone(what, date) := sprintf("%s dated %s, after the assessment date %s; a later date does not count", [what, date, input.as_of]) if {
+	dates.after(date, input.as_of)
+}
+
+_undone(what, date) := sprintf("%s is not dated", [what]) if not dates.after(date, input.as_of)
 
 # PSN-GOV-03: the CoCo names the environment's users, sites, internal IPs and hosted services.
 coco_incomplete contains finding.of(doc, "facts.coco", msg) if {
@@ -101,10 +120,11 @@ signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
 	msg := sprintf("%s: CoCo signed by role %q; need the SIRO or an equivalent senior officer", [_env(doc), object.get(doc.facts, ["signatory", "role"], "none")])
 }
 
-signatory_not_senior contains finding.of(doc, "facts.signatory", msg) if {
+signatory_not_senior contains finding.of(doc, "facts.signatory.signed", msg) if {
 	doc := _latest
-	not doc.facts.signatory.signed
-	msg := sprintf("%s: CoCo signature is not dated", [_env(doc)])
+	signed := object.get(doc.facts, ["signatory", "signed"], null)
+	not dates.done_by(signed, input.as_of)
+	msg := sprintf("%s: %s", [_env(doc), _undone("CoCo signature", signed)])
 }
 
 # PSN-GOV-05: every IA condition answered, and each met or covered by an exception agreed
@@ -168,7 +188,7 @@ contacts_stale contains finding.of(doc, sprintf("facts.contacts[%d]", [i]), msg)
 	some doc in input.evidence.security_contacts
 	some i, contact in doc.facts.contacts
 	not dates.within_months(contact.last_confirmed, input.as_of, 12)
-	msg := sprintf("%s (%s): last confirmed with the PSN team %v, more than 12 months before %s", [object.get(contact, "name", sprintf("contact #%d", [i])), object.get(contact, "role", "role not stated"), object.get(contact, "last_confirmed", "never"), input.as_of])
+	msg := sprintf("%s (%s): last confirmed with the PSN team %v, %s", [object.get(contact, "name", sprintf("contact #%d", [i])), object.get(contact, "role", "role not stated"), object.get(contact, "last_confirmed", "never"), dates.months_gap(object.get(contact, "last_confirmed", null), input.as_of, 12)])
 }
 
 # The latest certificate's answers to IA condition `id` (PSN-IA-01..06): empty when unanswered.

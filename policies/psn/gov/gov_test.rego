@@ -56,8 +56,36 @@ test_submission_without_ithc_report_fails if {
 	contains(f.msg, "ithc report")
 }
 
-test_missing_submission_fails_for_every_part if {
-	count(gov.submission_incomplete) == 5 with input as _cert(object.remove(_facts, ["submission"]))
+test_missing_submission_fails_for_every_part_and_its_date if {
+	count(gov.submission_incomplete) == 6 with input as _cert(object.remove(_facts, ["submission"]))
+}
+
+test_submission_dated_on_the_assessment_date_passes if {
+	count(gov.submission_incomplete) == 0 with input as _cert(object.union(_facts, {"submission": {"submitted": "2026-10-31"}}))
+}
+
+test_submission_dated_after_the_assessment_date_fails if {
+	fs := gov.submission_incomplete with input as _cert(object.union(_facts, {"submission": {"submitted": "2026-11-01"}}))
+	fs == {{"msg": "Corp: submission dated 2026-11-01, after the assessment date 2026-10-31; a later date does not count", "evidence": "cert", "path": "facts.submission.submitted"}}
+}
+
+test_coco_signed_after_the_assessment_date_fails if {
+	fs := gov.signatory_not_senior with input as _cert(object.union(_facts, {"signatory": {"signed": "2026-12-14"}}))
+	fs == {{"msg": "Corp: CoCo signature dated 2026-12-14, after the assessment date 2026-10-31; a later date does not count", "evidence": "cert", "path": "facts.signatory.signed"}}
+}
+
+test_coco_signed_on_the_assessment_date_passes if {
+	count(gov.signatory_not_senior) == 0 with input as _cert(object.union(_facts, {"signatory": {"signed": "2026-10-31"}}))
+}
+
+test_certificate_issued_after_the_assessment_date_says_so if {
+	fs := gov.certificate_not_current with input as _cert(object.union(_facts, {"issued": "2026-11-01", "expires": "2027-10-31"}))
+	fs == {{"msg": "Corp: certificate issued 2026-11-01, after the assessment date 2026-10-31, so it does not count", "evidence": "cert", "path": "facts.issued"}}
+}
+
+test_contact_confirmed_after_the_assessment_date_fails_and_says_so if {
+	some f in gov.contacts_stale with input as _contacts("2026-11-01")
+	f.msg == "A. Person (Primary): last confirmed with the PSN team 2026-11-01, after the assessment date 2026-10-31, so it does not count"
 }
 
 test_complete_coco_passes if {

@@ -48,6 +48,17 @@ rap_incomplete contains finding.of(report, sprintf("facts.findings[%d]", [i]), m
 	msg := sprintf("ITHC finding %s (%s, %s) has no Remediation Action Plan entry with an action, owner, target date and status", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "severity", "severity not stated"), object.get(item, "title", "untitled")])
 }
 
+# Two findings with one id would both be matched by one plan entry: a critical finding could
+# hide behind the plan for a lesser one. Each later use of an id is a finding.
+rap_incomplete contains finding.of(report, sprintf("facts.findings[%d].id", [i]), msg) if {
+	report := _latest_report
+	some i, item in report.facts.findings
+	some j, earlier in report.facts.findings
+	j < i
+	earlier.id == item.id
+	msg := sprintf("ITHC %s lists finding id %v again (findings #%d and #%d); each finding needs its own id and its own plan entry", [report.id, item.id, j, i])
+}
+
 rap_incomplete contains finding.of(report, "facts.findings", msg) if {
 	report := _latest_report
 	not is_array(object.get(report.facts, "findings", null))
@@ -109,14 +120,32 @@ internal_scope_incomplete contains finding.of(report, "facts.scope", msg) if {
 # PSN-ITHC-04: the internal test sampled at least 10% of the estate's devices.
 sample_too_small contains finding.of(report, "facts.sample", msg) if {
 	report := _latest_report
-	not _sample_enough(report.facts.sample)
+	not _sample_enough(object.get(report.facts, "sample", {}))
 	msg := sprintf("ITHC %s tested %v of %v devices; need at least 10%%", [report.id, object.get(report.facts, ["sample", "devices_tested"], "an unstated number"), object.get(report.facts, ["sample", "estate_devices"], "an unstated number")])
 }
 
-# Integer arithmetic: tested / estate >= 10 / 100; an empty estate is not a sample.
+sample_too_small contains finding.of(report, "facts.sample.devices_tested", msg) if {
+	report := _latest_report
+	sample := report.facts.sample
+	sample.devices_tested > sample.estate_devices
+	msg := sprintf("ITHC %s says it tested %v devices of an estate of %v; a sample cannot be larger than the estate", [report.id, sample.devices_tested, sample.estate_devices])
+}
+
+# Whole counts up to a billion devices, so that the arithmetic is exact on every engine;
+# tested / estate >= 10 / 100; an empty estate, or a sample larger than it, is not a sample.
 _sample_enough(sample) if {
+	_device_count(sample.estate_devices)
+	_device_count(sample.devices_tested)
 	sample.estate_devices > 0
-	sample.devices_tested * 100 >= sample.estate_devices * 10
+	sample.devices_tested <= sample.estate_devices
+	sample.devices_tested * 10 >= sample.estate_devices
+}
+
+_device_count(n) if {
+	is_number(n)
+	n == floor(n)
+	n >= 0
+	n <= 1000000000
 }
 
 # PSN-ITHC-05: every finding scored with CVSS v3.x or v4.0, and the version recorded (on the
@@ -142,6 +171,15 @@ findings_unscored contains finding.of(report, _version_path(item, i), msg) if {
 	accepted := params.value("psn_cvss_versions")
 	not _cvss_version(report, item) in accepted
 	msg := sprintf("ITHC finding %s is scored with CVSS %v; need one of %s, with the version stated", [object.get(item, "id", sprintf("#%d", [i])), object.get(item, "cvss_version", object.get(report.facts, "cvss_version", "(version not stated)")), concat(", ", accepted)])
+}
+
+findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_vector", [i]), msg) if {
+	report := _latest_report
+	some i, item in report.facts.findings
+	vector := object.get(item, "cvss_vector", null)
+	vector != null
+	not valid_cvss_vector(vector)
+	msg := sprintf("ITHC finding %s: %v is not a well-formed CVSS v3.0, v3.1 or v4.0 vector (every base metric once, each with a value its version defines)", [object.get(item, "id", sprintf("#%d", [i])), vector])
 }
 
 findings_unscored contains finding.of(report, sprintf("facts.findings[%d].cvss_vector", [i]), msg) if {

@@ -235,3 +235,34 @@ test_empty_estate_sample_fails if {
 test_cvss_v3_0_scoring_passes if {
 	count(ithc.findings_unscored) == 0 with input as _scoped({"cvss_version": "3.0", "findings": _scored}) with input.parameters as _params
 }
+
+test_malformed_vector_with_a_valid_prefix_fails if {
+	fs := ithc.findings_unscored with input as _scoped({"cvss_version": "4.0", "findings": [{"id": "F-1", "title": "Old TLS", "severity": "high", "cvss": 7.4, "cvss_vector": "CVSS:4.0/garbage"}]}) with input.parameters as _params
+	fs == {{"msg": "ITHC finding F-1: CVSS:4.0/garbage is not a well-formed CVSS v3.0, v3.1 or v4.0 vector (every base metric once, each with a value its version defines)", "evidence": "ithc", "path": "facts.findings[0].cvss_vector"}}
+}
+
+test_sample_larger_than_the_estate_fails if {
+	fs := ithc.sample_too_small with input as _scoped({"sample": {"estate_devices": 10, "devices_tested": 11}}) with input.parameters as _params
+	{f.path | some f in fs} == {"facts.sample", "facts.sample.devices_tested"}
+}
+
+test_sample_counts_beyond_exact_arithmetic_fail if {
+	count(ithc.sample_too_small) == 1 with input as _scoped({"sample": {"estate_devices": 10000000000000000000000, "devices_tested": 999999999999999999999}}) with input.parameters as _params
+}
+
+test_fractional_sample_counts_fail if {
+	count(ithc.sample_too_small) == 1 with input as _scoped({"sample": {"estate_devices": 10.5, "devices_tested": 5}}) with input.parameters as _params
+}
+
+test_a_billion_device_estate_sampled_at_ten_percent_passes if {
+	count(ithc.sample_too_small) == 0 with input as _scoped({"sample": {"estate_devices": 1000000000, "devices_tested": 100000000}}) with input.parameters as _params
+}
+
+test_duplicate_finding_id_fails_even_when_the_id_is_planned if {
+	report := {"id": "ithc", "facts": {"provider": "Pen Co", "scheme": "CHECK", "completed": "2025-06-01", "findings": [
+		{"id": "F1", "title": "Old TLS", "severity": "high"},
+		{"id": "F1", "title": "Domain admin from guest Wi-Fi", "severity": "critical"},
+	]}}
+	fs := ithc.rap_incomplete with input as {"evidence": {"ithc_report": [report], "remediation_plan": [_plan([_entry("F1")])]}} with input.parameters as _params
+	fs == {{"msg": "ITHC ithc lists finding id F1 again (findings #0 and #1); each finding needs its own id and its own plan entry", "evidence": "ithc", "path": "facts.findings[1].id"}}
+}

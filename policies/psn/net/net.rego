@@ -24,7 +24,7 @@ diagram_inadequate contains finding.of(doc, "facts.dated", msg) if {
 	doc := _latest_diagram
 	is_string(doc.facts.dated)
 	not dates.within_months(doc.facts.dated, input.as_of, 6)
-	msg := sprintf("network diagram %s dated %s is more than six months before %s", [doc.id, doc.facts.dated, input.as_of])
+	msg := sprintf("network diagram %s dated %s is %s", [doc.id, doc.facts.dated, dates.months_gap(doc.facts.dated, input.as_of, 6)])
 }
 
 # An undated diagram may be the newest: it is a finding, never passed over for an older one.

@@ -6,6 +6,7 @@ package psn.ops
 import future.keywords.not
 import rego.v1
 
+import data.lib.dates
 import data.lib.finding
 
 cleared_after_access contains finding.of(doc, sprintf("facts.people[%d].access_granted", [i]), msg) if {
@@ -14,6 +15,16 @@ cleared_after_access contains finding.of(doc, sprintf("facts.people[%d].access_g
 	not person.psn_access == false
 	not is_string(object.get(person, "access_granted", null))
 	msg := sprintf("%s (%s) has PSN access with no access granted date, so screening and AUP acceptance cannot be shown to come first", [person.person, _role(person)])
+}
+
+# Access "granted" after the assessment date is not the date the person was given the access
+# they hold now, so it cannot show that screening came first.
+cleared_after_access contains finding.of(doc, sprintf("facts.people[%d].access_granted", [i]), msg) if {
+	some doc in input.evidence.personnel_screening
+	some i, person in doc.facts.people
+	not person.psn_access == false
+	dates.after(person.access_granted, input.as_of)
+	msg := sprintf("%s (%s) has PSN access granted %s, after the assessment date %s; a later date does not count, so screening and AUP acceptance cannot be shown to come first", [person.person, _role(person), person.access_granted, input.as_of])
 }
 
 cleared_after_access contains finding.of(doc, sprintf("facts.people[%d].vetting_completed", [i]), msg) if {

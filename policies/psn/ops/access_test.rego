@@ -49,3 +49,12 @@ test_missing_screening_date_fails if {
 test_person_without_psn_access_is_not_judged if {
 	count(ops.cleared_after_access) == 0 with input as _people({"psn_access": false, "access_granted": null, "vetting_completed": null})
 }
+
+test_access_granted_after_the_assessment_date_fails if {
+	fs := ops.cleared_after_access with input as _people({"vetting_completed": "2026-06-10", "aup_accepted": "2026-06-10", "access_granted": "2027-06-01"})
+	fs == {{"msg": "E1 (Officer) has PSN access granted 2027-06-01, after the assessment date 2026-11-01; a later date does not count, so screening and AUP acceptance cannot be shown to come first", "evidence": "hr", "path": "facts.people[0].access_granted"}}
+}
+
+test_access_granted_on_the_assessment_date_passes if {
+	count(ops.cleared_after_access) == 0 with input as _people({"vetting_completed": "2026-11-01", "aup_accepted": "2026-11-01", "access_granted": "2026-11-01"})
+}

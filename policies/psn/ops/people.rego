@@ -4,6 +4,7 @@ package psn.ops
 import future.keywords.not
 import rego.v1
 
+import data.lib.dates
 import data.lib.finding
 
 # BPSS is the baseline; every higher national security check includes it.
@@ -14,8 +15,8 @@ aup_not_accepted contains finding.of(doc, sprintf("facts.people[%d].aup_accepted
 	some doc in input.evidence.personnel_screening
 	some i, person in doc.facts.people
 	not person.psn_access == false
-	not _by(person.aup_accepted, input.as_of)
-	msg := sprintf("%s (%s) has PSN access but no recorded acceptance of the acceptable use policy", [person.person, object.get(person, "role", "role not stated")])
+	not dates.done_by(object.get(person, "aup_accepted", null), input.as_of)
+	msg := sprintf("%s (%s) has PSN access but no acceptance of the acceptable use policy on or before %s (recorded: %v)", [person.person, object.get(person, "role", "role not stated"), input.as_of, object.get(person, "aup_accepted", "none")])
 }
 
 # PSN-OPS-11: at least BPSS, completed, for everyone with PSN access.
@@ -32,11 +33,6 @@ screening_missing contains finding.of(doc, sprintf("facts.people[%d].vetting_com
 	some i, person in doc.facts.people
 	not person.psn_access == false
 	person.vetting in _bpss_or_higher
-	not _by(person.vetting_completed, input.as_of)
+	not dates.done_by(object.get(person, "vetting_completed", null), input.as_of)
 	msg := sprintf("%s (%s): %s check has no completion date on or before %s", [person.person, object.get(person, "role", "role not stated"), person.vetting, input.as_of])
-}
-
-_by(date, as_of) if {
-	is_string(date)
-	date <= as_of
 }

@@ -623,8 +623,8 @@ def history_import(reports: tuple[Path, ...], evidence_dir: Path, history: str |
     if store is None:
         raise click.UsageError("--history off: there is no store to record in")
     taken = [snapshot.from_report(path) for path in reports]  # all read before any is written
-    for path, item in zip(reports, taken, strict=True):
-        added = history_store_.record(store, item)
+    added_each = history_store_.record_all(store, taken)  # all recorded, or none
+    for path, item, added in zip(reports, taken, added_each, strict=True):
         click.echo(f"{path}: as of {item.as_of}, inputs sha256 {item.inputs_digest[:16]} "
                    f"{'recorded' if added else 'already recorded'} in {store}", err=True)
 

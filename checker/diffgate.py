@@ -9,14 +9,13 @@ commit that adds it) has nothing to compare, and the report says so.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from checker import engines, runner, schemas, scopechange
+from checker import engines, resultsdoc, runner, scopechange
 from checker.diff import Diff, compare, leaving_scope
 from checker.errors import CheckerError, EvaluationError, InputError, Location, Problem
 from checker.evidence import ORGANISATION_KIND, EvidenceSet, load_evidence
@@ -149,30 +148,14 @@ def read_baseline(path: Path, head: Assessment) -> _Base:
     """A saved ``checker run --format json`` that can vouch for a comparison: a results
     document, of this organisation, with controls and none of them in error."""
     where = Location(str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-        document = json.loads(text)
-    except OSError as exc:
-        raise InputError.at(where, f"cannot read baseline: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError.at(where, f"baseline is not UTF-8 text: {exc.reason}") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError.at(Location(str(path), exc.lineno, exc.colno),
-                            f"baseline is not JSON: {exc.msg}") from exc
-    errors = sorted(schemas.validator("results.schema.json").iter_errors(document),
-                    key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        first = errors[0]
-        path_text = ".".join(str(p) for p in first.absolute_path) or "(top level)"
-        raise InputError.at(where, f"baseline is not a checker results document: {path_text}: "
-                            f"{first.message}")
+    text, document = resultsdoc.read(path, "baseline")
     controls = document["controls"]
     if not controls:
         raise InputError.at(where, "baseline holds no controls, so it cannot vouch for any; "
                             "save a `checker run --format json` of the base")
     failed = [c for c in controls if c["status"] == Status.ERROR.value]
     if failed:
-        raise InputError.at(Location(str(path), _line_of(text, failed[0]["id"])),
+        raise InputError.at(Location(str(path), resultsdoc.line_of(text, failed[0]["id"])),
                             f"baseline records {len(failed)} control"
                             f"{'s' * (len(failed) != 1)} that could not be evaluated (first, "
                             f"{failed[0]['id']}); a run with errors cannot vouch for a "
@@ -185,11 +168,3 @@ def read_baseline(path: Path, head: Assessment) -> _Base:
                      if item["kind"] == ORGANISATION_KIND})
     return _Base(str(path), document, owners=tuple(owners) or None)
 
-
-def _line_of(text: str, control_id: str) -> int:
-    """The line of a control's entry in a saved results document (0 when not found)."""
-    needle = json.dumps(control_id)
-    for number, line in enumerate(text.splitlines(), 1):
-        if '"id":' in line and needle in line:
-            return number
-    return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from checker.errors import InputError, Location
@@ -83,32 +83,54 @@ def _connect(path: Path, create: bool) -> Iterator[sqlite3.Connection]:
 
 def record(path: Path, snapshot: Snapshot) -> bool:
     """Add ``snapshot``; False when a run with its as-of and inputs digest is already there."""
+    return record_all(path, (snapshot,))[0]
+
+
+def record_all(path: Path, taken: Sequence[Snapshot]) -> list[bool]:
+    """Add every snapshot or none (one transaction); for each, False when a run with its
+    as-of and inputs digest is already there.
+
+    An imported report (source ``import``) may only fill in history before the first run
+    that ``checker run`` recorded: set among recorded runs, or after them, it would change
+    their trend (an all-pass import between two runs would end the streak that makes an
+    open action overdue), and a saved file vouches for less than a run the store saw."""
     with _connect(path, create=True) as db:
-        others = {row[0] for row in db.execute("SELECT DISTINCT organisation FROM runs")}
-        if others and others != {snapshot.organisation}:
-            raise InputError.at(Location(str(path)), f"this history store holds the runs of "
-                                f"{', '.join(sorted(others))!r}, not {snapshot.organisation!r}: "
-                                "give another with --history")
-        cursor = db.execute(
-            "INSERT OR IGNORE INTO runs (as_of, inputs_digest, organisation, tool_version, "
-            "source) VALUES (?, ?, ?, ?, ?)",
-            (snapshot.as_of, snapshot.inputs_digest, snapshot.organisation,
-             snapshot.tool_version, snapshot.source))
-        if not cursor.rowcount:
-            return False
-        run_id = cursor.lastrowid
-        marks = ", ".join("?" * len(COUNTED))
-        db.executemany(
-            f"INSERT INTO frameworks (run_id, position, key, name, {_COLUMNS}) "
-            f"VALUES (?, ?, ?, ?, {marks})",
-            [(run_id, i, f.key, f.name, *(f.counts.get(s.value, 0) for s in COUNTED))
-             for i, f in enumerate(snapshot.frameworks)])
-        db.executemany(
-            "INSERT INTO open_controls (run_id, control, framework, severity, status, due) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(run_id, o.control, o.framework, o.severity, o.status, o.due)
-             for o in snapshot.open])
-        return True
+        return [_insert(db, path, snapshot) for snapshot in taken]
+
+
+def _insert(db: sqlite3.Connection, path: Path, snapshot: Snapshot) -> bool:
+    others = {row[0] for row in db.execute("SELECT DISTINCT organisation FROM runs")}
+    if others and others != {snapshot.organisation}:
+        raise InputError.at(Location(str(path)), f"this history store holds the runs of "
+                            f"{', '.join(sorted(others))!r}, not {snapshot.organisation!r}: "
+                            "give another with --history")
+    if db.execute("SELECT 1 FROM runs WHERE as_of = ? AND inputs_digest = ?",
+                  (snapshot.as_of, snapshot.inputs_digest)).fetchone():
+        return False
+    first_run = db.execute("SELECT min(as_of) FROM runs WHERE source = 'run'").fetchone()[0]
+    if snapshot.source == "import" and first_run is not None and snapshot.as_of >= first_run:
+        raise InputError.at(Location(str(path)), f"a report as of {snapshot.as_of} cannot be "
+                            f"imported: this store has runs recorded by `checker run` from "
+                            f"{first_run}, and an imported report may only fill in history "
+                            "before them")
+    cursor = db.execute(
+        "INSERT INTO runs (as_of, inputs_digest, organisation, tool_version, source) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (snapshot.as_of, snapshot.inputs_digest, snapshot.organisation,
+         snapshot.tool_version, snapshot.source))
+    run_id = cursor.lastrowid
+    marks = ", ".join("?" * len(COUNTED))
+    db.executemany(
+        f"INSERT INTO frameworks (run_id, position, key, name, {_COLUMNS}) "
+        f"VALUES (?, ?, ?, ?, {marks})",
+        [(run_id, i, f.key, f.name, *(f.counts.get(s.value, 0) for s in COUNTED))
+         for i, f in enumerate(snapshot.frameworks)])
+    db.executemany(
+        "INSERT INTO open_controls (run_id, control, framework, severity, status, due) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(run_id, o.control, o.framework, o.severity, o.status, o.due)
+         for o in snapshot.open])
+    return True
 
 
 def snapshots(path: Path, up_to: str | None = None) -> tuple[Snapshot, ...]:

@@ -5,6 +5,7 @@ joined on the user principal name into one ``user_accounts`` document."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from checker.errors import InputError, Location
@@ -40,14 +41,16 @@ PHISHING_RESISTANT = frozenset({"fido2", "passkeydevicebound", "passkeydevicebou
 
 def read(exports: Sequence[Export], options: ImportOptions) -> Result:
     accounts: dict[str, dict[str, Any]] = {}
+    first_seen: dict[str, Location] = {}
     times: dict[str, str] = {}
     for export in exports:
         roles: set[str] = set()
-        for where, record in _records(export):
+        for where, record, columns in _records(export):
             roles |= {f for f in ("mfa", "last", "enabled") if f in record}
-            account, seen = _account(where, record, options)
+            account, seen = _account(where, record, columns, options)
             upn = account["id"].lower()
             accounts[upn] = {**accounts.get(upn, {}), **account}
+            first_seen.setdefault(upn, where)
             if seen > times.get(export.display, ""):
                 times[export.display] = seen
         if not roles:
@@ -56,7 +59,7 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
                                 "'accountEnabled' (users with sign-in activity)")
     exported = export_time(exports, times, options)
     prefix = options.id_prefix or name
-    listed = [_finish(accounts[u]) for u in sorted(accounts)]
+    listed = [_finish(accounts[u], first_seen[u]) for u in sorted(accounts)]
     facts = {"system": options.system or tool, "accounts": listed}
     unknown = sum("mfa_enrolled" not in a for a in listed)
     notes = (f"{len(listed)} accounts; MFA registration unknown for {unknown}. mfa_enrolled "
@@ -66,11 +69,12 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
                   exported, times)
 
 
-def _records(export: Export) -> Iterator[tuple[Location, dict[str, str]]]:
-    """Each user as field -> text, with the line it starts on."""
+def _records(export: Export) -> Iterator[tuple[Location, dict[str, str], dict[str, int]]]:
+    """Each user as field -> text, with the line it starts on and (CSV) each field's column."""
     if export.path.suffix.lower() != ".json":
         for row in rows(export, COLUMNS):
-            yield export.at(row.line), {k: v for k, v in row.cells.items() if v.strip()}
+            yield (export.at(row.line), {k: v for k, v in row.cells.items() if v.strip()},
+                   row.header)
         return
     document = jsondoc.load(export)
     root = document.value
@@ -92,7 +96,7 @@ def _records(export: Export) -> Iterator[tuple[Location, dict[str, str]]]:
                   if key(k) in spellings and v not in (None, "", [])}
         if "upn" not in record:
             raise InputError.at(where, "missing required field 'userPrincipalName'")
-        yield where, record
+        yield where, record, {}
 
 
 def _text(value: object) -> str:
@@ -103,13 +107,17 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _account(where: Location, record: dict[str, str],
+def _account(where: Location, record: dict[str, str], columns: dict[str, int],
              options: ImportOptions) -> tuple[dict[str, Any], str]:
     account: dict[str, Any] = {"id": record["upn"].strip()}
     if record.get("display"):
         account["person"] = record["display"].strip()
-    admin = values.flag(record.get("admin", ""))
-    if admin is not None:
+    if "admin" in record:
+        admin = values.flag(record["admin"])
+        if admin is None:  # the account type would be a guess: refused, never "user"
+            raise InputError.at(replace(where, column=columns.get("admin", 0)),
+                                f"{account['id']}: isAdmin {record['admin'].strip()!r} is "
+                                "neither true nor false")
         account["privileged"] = admin
     mfa = values.flag(record.get("mfa", ""))
     if mfa is not None:
@@ -135,10 +143,16 @@ def _account(where: Location, record: dict[str, str],
     return account, seen
 
 
-def _finish(account: dict[str, Any]) -> dict[str, Any]:
-    """Fixed key order; ``type`` from the admin flag (an admin role makes an admin account)."""
+def _finish(account: dict[str, Any], where: Location) -> dict[str, Any]:
+    """Fixed key order; ``type`` from the admin flag (an admin role makes an admin account).
+    An account no export says the admin role of is refused: ``type`` cannot be left out,
+    and writing ``user`` would exempt an administrator from the admin rules."""
+    if "privileged" not in account:
+        raise InputError.at(where, f"{account['id']}: no export says whether this account "
+                            "holds an admin role (isAdmin); import the user registration "
+                            "details with it")
     account = dict(account)
-    account["type"] = "admin" if account.get("privileged") else "user"
+    account["type"] = "admin" if account["privileged"] else "user"
     order = ("id", "person", "type", "privileged", "third_party", "created", "last_login",
              "mfa_enrolled", "phishing_resistant_only", "disabled")
     return {k: account[k] for k in order if k in account}

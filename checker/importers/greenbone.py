@@ -78,6 +78,9 @@ def _result(export: Export, element: ET.Element, scan: scans.Scan,
     if not severity_text:
         raise InputError.at(where, f"<result> for {oid} on {address} has no <severity>")
     score = values.number(severity_text, where)
+    if score is not None and score > 10.0:
+        raise InputError.at(where, f"<severity> {severity_text!r} for {oid} on {address} is "
+                            "above 10.0")
     rating = scans.severity_from_cvss(score or 0.0)
     host = scan.host(address)
     if rating is None:  # Log (0.0) or false positive (-1.0)
@@ -107,7 +110,7 @@ def _scores(export: Export, nvt: ET.Element,
     for item in severities if severities is not None else ():
         where = export.at(line(item))
         kind = item.get("type", "")
-        score = values.number(text(child(item, "score")), where)
+        score = values.cvss(text(child(item, "score")), where)
         vector = text(child(item, "value"))
         version = "4.0" if "v4" in kind or vector.startswith("CVSS:4") else \
             "3.1" if vector.startswith("CVSS:3.1") else \
@@ -117,7 +120,7 @@ def _scores(export: Export, nvt: ET.Element,
         if text(child(item, "date")):
             dates.append(values.date(text(child(item, "date")), where, options.date_order))
     if not scores:
-        legacy = values.number(text(child(nvt, "cvss_base")), export.at(line(nvt)))
+        legacy = values.cvss(text(child(nvt, "cvss_base")), export.at(line(nvt)))
         if legacy is not None:
             scores["2.0"] = legacy
     return scores, min(dates, default=None)

@@ -9,7 +9,7 @@ from typing import Any
 from checker.errors import InputError
 from checker.importers import values
 from checker.importers.base import Export, Generated, ImportOptions, Result, export_time
-from checker.importers.tables import Columns, Row, rows
+from checker.importers.tables import Columns, Row, key, rows
 
 name = "intune"
 tool = "Microsoft Intune"
@@ -29,7 +29,16 @@ COLUMNS = Columns(
               "managed_by": ["Managed by", "ManagementAgent", "managementAgent"],
               "model": ["Model"]},
 )
-_UNMANAGED = ("eas", "mam", "unknown", "none")
+#: "Managed by" as the admin centre writes it, or Graph ``managementAgent`` names (compared
+#: with ``key``): device management (Intune MDM, Configuration Manager, co-management, Jamf,
+#: Google's device policy controller) or only Exchange ActiveSync / app protection. Anything
+#: else (blank, "Unknown", a value not listed) leaves ``managed`` unknown.
+_MANAGED = frozenset(key(v) for v in (
+    "Intune", "MDM", "Co-managed", "ConfigMgr", "MDM/ConfigMgr Agent", "Intune/EAS", "easMdm",
+    "intuneClient", "easIntuneClient", "configurationManagerClient",
+    "configurationManagerClientMdm", "configurationManagerClientMdmEas", "Jamf",
+    "googleCloudDevicePolicyController"))
+_UNMANAGED = frozenset(key(v) for v in ("EAS", "MAM", "None", "Not managed", "Unmanaged"))
 
 
 def read(exports: Sequence[Export], options: ImportOptions) -> Result:
@@ -45,8 +54,11 @@ def read(exports: Sequence[Export], options: ImportOptions) -> Result:
     prefix = options.id_prefix or name
     facts = {"devices": [devices[n] for n in sorted(devices)]}
     unknown = sum("encrypted" not in d for d in devices.values())
-    notes = (f"{len(devices)} devices; encryption unknown for {unknown}. Devices are typed "
-             "from their OS; Windows, macOS and Linux devices count as laptops.")
+    unmanaged = sum("managed" not in d for d in devices.values())
+    notes = (f"{len(devices)} devices; encryption unknown for {unknown}; management unknown "
+             f"for {unmanaged} ('Managed by' blank, Unknown or not recognised: judged as not "
+             "managed). Devices are typed from their OS; Windows, macOS and Linux devices "
+             "count as laptops.")
     return Result([Generated("device_inventory", f"{prefix}-devices",
                              "Devices enrolled in Microsoft Intune", exported[:10], facts,
                              notes)], exported, latest)
@@ -58,8 +70,9 @@ def _device(export: Export, row: Row, options: ImportOptions) -> tuple[dict[str,
         raise InputError.at(export.at(row.line, row.header["name"]), "empty device name")
     os_name = row.get("os")
     device: dict[str, Any] = {"name": device_name, "type": _type(os_name, row.get("model"))}
-    managed_by = row.get("managed_by").lower()
-    device["managed"] = not managed_by.startswith(_UNMANAGED)
+    managed_by = key(row.get("managed_by"))
+    if managed_by in _MANAGED or managed_by in _UNMANAGED:
+        device["managed"] = managed_by in _MANAGED
     encrypted = values.flag(row.get("encrypted"))
     if encrypted is not None:
         device["encrypted"] = encrypted

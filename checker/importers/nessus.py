@@ -8,16 +8,18 @@ from collections.abc import Sequence
 from checker.errors import InputError
 from checker.importers import scans, values
 from checker.importers.base import Export, ImportOptions, Result
-from checker.importers.xmlstream import child, children, line, records, text
+from checker.importers.xmlstream import child, children, column, line, records, text
 
 name = "nessus"
 tool = "Tenable Nessus"
 kinds = ("patch_status", "vulnerability_scan")
 summary = "Nessus .nessus (v2 XML) scan: missing updates per host, scan record"
 
-_SEVERITY = {"1": "low", "2": "medium", "3": "high", "4": "critical"}
+#: The ``severity`` attribute (0 informational .. 4 critical) and ``<risk_factor>`` text; any
+#: other value is refused, never read as informational.
+_SEVERITY = {"0": None, "1": "low", "2": "medium", "3": "high", "4": "critical"}
+_RISK = {"none": None, "low": "low", "medium": "medium", "high": "high", "critical": "critical"}
 _ROOT = frozenset({"NessusClientData_v2"})
-_RISK = {"low": "low", "medium": "medium", "high": "high", "critical": "critical"}
 
 
 def read(exports: Sequence[Export], options: ImportOptions) -> Result:
@@ -86,15 +88,18 @@ def _item(export: Export, item: ET.Element, host: scans.Host, scan: scans.Scan,
     if item.get("severity") is None:
         raise InputError.at(where, f"<ReportItem> for plugin {plugin} has no severity "
                             "attribute")
-    risk = text(child(item, "risk_factor")).lower()
-    severity = _RISK.get(risk) or _SEVERITY.get(item.get("severity", "").strip())
+    severity = _severity(export, item, plugin)
     if severity is None:
         scan.informational += 1
         return
     scores: dict[str, float] = {}
     for tag, version in (("cvss_base_score", "2.0"), ("cvss3_base_score", "3.x"),
                          ("cvss4_base_score", "4.0")):
-        score = values.number(text(child(item, tag)), where)
+        element = child(item, tag)
+        if element is None:
+            continue
+        score = values.cvss(text(element), export.at(line(element), column(element)),
+                            f"<{tag}>")
         if score is not None:
             if version == "3.x":
                 vector = text(child(item, "cvss3_vector"))
@@ -110,3 +115,23 @@ def _item(export: Export, item: ET.Element, host: scans.Host, scan: scans.Scan,
     host.add(scans.Finding(ref=f"nessus:{plugin}", title=item.get("pluginName", plugin),
                            severity=severity, released=released, scores=scores,
                            last_seen=seen))
+
+
+def _severity(export: Export, item: ET.Element, plugin: str) -> str | None:
+    """The rating of a ReportItem: the more severe of its ``severity`` attribute and its
+    ``<risk_factor>``; None when both say informational. A value outside Nessus's scales
+    is refused with its place, never counted as informational."""
+    raw = item.get("severity", "").strip()
+    if raw not in _SEVERITY:
+        raise InputError.at(export.at(line(item), column(item)), f"<ReportItem> for plugin "
+                            f"{plugin}: severity {raw!r} is not 0-4")
+    ratings = [_SEVERITY[raw]]
+    risk = child(item, "risk_factor")
+    if risk is not None and text(risk):
+        if text(risk).lower() not in _RISK:
+            raise InputError.at(export.at(line(risk), column(risk)), f"<risk_factor> "
+                                f"{text(risk)!r} for plugin {plugin} is not None, Low, Medium, "
+                                "High or Critical")
+        ratings.append(_RISK[text(risk).lower()])
+    rated = [r for r in ratings if r is not None]
+    return min(rated, key=scans.SEVERITIES.index) if rated else None

@@ -73,7 +73,7 @@ def _row(export: Export, row: Row, scan: scans.Scan, order: str, launched: str |
         raise InputError.at(at("severity"), f"severity {row.get('severity')!r} is not 1-5")
     scores: dict[str, float] = {}
     for field, version in (("cvss2", "2.0"), ("cvss3", "3.1"), ("cvss4", "4.0")):
-        score = values.number(row.get(field).split(" ")[0], at(field))
+        score = values.cvss(row.get(field).split(" ")[0], at(field))
         if score is not None:
             scores[version] = score
     dates = {field: values.date(row.get(field), at(field), order)

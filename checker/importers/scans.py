@@ -105,6 +105,7 @@ class Scan:
     minor_fixed: int = 0
     minor_highest: float = 0.0  # highest CVSS among open minor findings
     minor_over_4: int = 0  # open minor findings with CVSS >= 4.0 or no score (external scans)
+    minor_unscored: int = 0  # open minor findings with no CVSS score
     _db: sqlite3.Connection = field(default_factory=lambda: _open_store())
     _seq: int = 0
 
@@ -123,6 +124,7 @@ class Scan:
             self.minor_open += 1
             self.minor_highest = max(self.minor_highest, score[0] if score else 0.0)
             self.minor_over_4 += score is None or score[0] >= 4.0
+            self.minor_unscored += score is None
             return
         self._seq += 1
         self._db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (
@@ -168,6 +170,7 @@ def documents(source: str, scan: Scan, performed: str,
     open_urgent = fixed_urgent = 0
     highest = scan.minor_highest
     over_4 = scan.minor_over_4
+    unscored = scan.minor_unscored
     for name in names:
         findings = scan.findings(name)
         sizes[name] = _HOST_BYTES + len(name) + sum(
@@ -180,6 +183,7 @@ def documents(source: str, scan: Scan, performed: str,
             score = finding.cvss()
             highest = max(highest, score[0] if score else 0.0)
             over_4 += score is None or score[0] >= 4.0
+            unscored += score is None
     threshold_failed = open_urgent if options.scope == "internal" else over_4
     record: dict[str, Any] = {
         "scope": options.scope,
@@ -189,13 +193,17 @@ def documents(source: str, scan: Scan, performed: str,
     }
     if scan.authenticated is not None:
         record["authenticated"] = scan.authenticated
-    record["highest_open_cvss"] = highest
+    if not unscored:  # one open finding without a score: the highest is not known
+        record["highest_open_cvss"] = highest
     record["open_high_or_critical"] = open_urgent
     label = f"{scan.tool} scan" + (f" '{scan.name}'" if scan.name else "")
     notes = (f"{len(names)} hosts, {open_urgent} open and {fixed_urgent} fixed findings rated "
              f"high or critical (or CVSS >= 7.0), listed; {scan.minor_open} open and "
              f"{scan.minor_fixed} fixed lower results (one per port) counted, not listed; "
              f"{scan.informational} informational results not recorded.")
+    if unscored:
+        notes += (f" {unscored} open findings have no CVSS score, so the highest open CVSS "
+                  "is not stated.")
     prefix = options.id_prefix or source
     parts = _parts(sizes)
     title = f"Security updates missing or installed, from {label}"

@@ -4,6 +4,7 @@ packed into one cell. Anything not understood is refused with its location or ke
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from checker.errors import InputError, Location
@@ -64,14 +65,33 @@ def many(text: str) -> list[str]:
 
 
 def number(text: str, where: Location) -> float | None:
-    """A decimal number (a comma as decimal mark is accepted); blank is unknown."""
+    """A finite decimal number (a comma as decimal mark is accepted); blank is unknown.
+    ``nan`` and ``inf`` are refused: no comparison with them means anything."""
     value = text.strip().replace(",", ".")
     if not value:
         return None
     try:
-        return float(value)
+        result = float(value)
     except ValueError:
         raise InputError.at(where, f"{text.strip()!r} is not a number") from None
+    if not math.isfinite(result):
+        raise InputError.at(where, f"{text.strip()!r} is not a number")
+    return result
+
+
+def cvss(text: str, where: Location, label: str = "CVSS score") -> float | None:
+    """A CVSS base score, 0.0 to 10.0; blank is unknown, anything else (``nan`` included)
+    is refused."""
+    value = text.strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        score = float(value)
+    except ValueError:
+        score = math.nan
+    if not 0.0 <= score <= 10.0:
+        raise InputError.at(where, f"{label} {text.strip()!r} is not a score from 0.0 to 10.0")
+    return score
 
 
 def _iso(value: str) -> dt.datetime | None:

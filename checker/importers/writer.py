@@ -89,10 +89,11 @@ def render_hosts(value: dict[str, Any], importer: str, files: str,
         wrapped = {"hosts": [host]}
         if not kind.is_valid(wrapped):
             error = next(schemas.validator(f"kinds/{value['kind']}.schema.json")
-                         .iter_errors(wrapped))
-            where = "/".join(str(p) for p in error.absolute_path)
+                         .iter_errors(wrapped), None)
+            where = "/".join(str(p) for p in error.absolute_path) if error else "hosts/0"
             raise InputError.at(Location(display), f"generated {value['id']} is invalid at "
-                                f"{where}: {error.message}")
+                                f"{where}: {error.message if error else 'rejected by the schema'}"
+                                f" (host {host.get('name')!r})")
         text = yaml.dump({"facts": wrapped}, Dumper=dumper, sort_keys=False,
                          allow_unicode=True, width=100, default_flow_style=False)
         body.append(text.split("\n", 2)[2])  # drop "facts:" and "  hosts:"

@@ -13,8 +13,10 @@ from defusedxml.ElementTree import DefusedXMLParser, iterparse
 from checker.errors import InputError
 from checker.importers.base import Export
 
-#: Attribute under which the start line of every element is kept (not a name XML allows).
+#: Attributes under which the start line and column of every element are kept (not names
+#: XML allows).
 LINE = "{urn:checker}line"
+COLUMN = "{urn:checker}column"
 
 
 class _LineBuilder(ET.TreeBuilder):
@@ -28,11 +30,17 @@ class _LineBuilder(ET.TreeBuilder):
         element = super().start(tag, attrs)
         if self.expat is not None:
             element.set(LINE, str(self.expat.CurrentLineNumber))
+            element.set(COLUMN, str(self.expat.CurrentColumnNumber + 1))
         return element
 
 
 def line(element: ET.Element) -> int:
     return int(element.get(LINE, "0"))
+
+
+def column(element: ET.Element) -> int:
+    """The 1-based column of the element's start tag (0 when not known)."""
+    return int(element.get(COLUMN, "0"))
 
 
 def local(tag: str) -> str:

@@ -154,7 +154,8 @@ def test_importing_something_else_names_the_file(mini, tmp_path):
     wrong.write_text('{"version": "2.1.0"}')
     result = mini.invoke("history", "import", str(wrong), "--evidence", str(mini.evidence))
     assert result.exit_code == 2
-    assert f"error: {wrong}: not a checker results document" in result.stderr
+    assert result.stderr == (f"error: {wrong}: saved report is not a checker results document: "
+                             "(top level): '$schema' is a required property\n")
 
 
 def test_reading_history_where_none_was_recorded_is_an_input_error(mini):

@@ -44,6 +44,10 @@ test_unmanaged_desktop_fails_home_working if {
 	count(devices.unmanaged_end_user_device) == 1 with input as _input({"name": "PC9", "type": "desktop", "managed": false, "encrypted": true})
 }
 
+test_unknown_management_fails_home_working if {
+	count(devices.unmanaged_end_user_device) == 1 with input as _input({"name": "LT7", "type": "laptop", "encrypted": true, "organisation_issued": true})
+}
+
 test_personal_managed_tablet_fails_home_working if {
 	count(devices.unmanaged_end_user_device) == 1 with input as _input({"name": "TAB2", "type": "tablet", "managed": true, "encrypted": true, "organisation_issued": false})
 }

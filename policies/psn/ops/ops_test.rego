@@ -46,6 +46,10 @@ test_unmanaged_device_with_psn_access_fails if {
 	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT1", "type": "laptop", "managed": false, "encrypted": true, "psn_access": true}]) with input.parameters as _params
 }
 
+test_device_with_unknown_management_fails if {
+	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT1", "type": "laptop", "encrypted": true, "psn_access": true}]) with input.parameters as _params
+}
+
 test_unmanaged_device_with_unknown_access_fails if {
 	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "LT1", "type": "laptop", "managed": false, "encrypted": true}]) with input.parameters as _params
 }

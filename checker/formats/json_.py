@@ -6,6 +6,7 @@ escape text (``\\x1b``), and a file name that is not UTF-8 still gives valid JSO
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from checker import diffreport, report
@@ -34,7 +35,30 @@ GAPS_SCHEMA_ID = "urn:checker:schema:gaps:v1"
 def render(assessment: Assessment, view: View = report.RUN) -> str:
     """The results document; for ``checker gaps``, the gap list (or renewal list) document."""
     data = gaps_document(assessment, view) if view.name == "gaps" else document(assessment)
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return text(data)
+
+
+def text(data: Mapping[str, Any]) -> str:
+    """A document as JSON: one top-level key a line, and each entry of a list of objects (a
+    control, a gap, a framework) on a line of its own, written compactly by the C encoder.
+    Line-oriented, so a saved report diffs by control and an error can name a control's
+    line; indenting everything in pure Python cost more time and memory than the rest of
+    the render at 100,000 items."""
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    lines = ["{"]
+    for index, (key, value) in enumerate(data.items()):
+        comma = "," if index < len(data) - 1 else ""
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            lines.append(f"  {compact(key)}: [")
+            lines += [f"    {compact(v)}{',' if i < len(value) - 1 else ''}"
+                      for i, v in enumerate(value)]
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {compact(key)}: {compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def gaps_document(assessment: Assessment, view: View) -> dict[str, Any]:
@@ -162,20 +186,20 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 def render_diff(diff: Diff) -> str:
     """The diff view: regressions, scope changes and improvements as data."""
-    return json.dumps(in_data(diffreport.document(diff)), indent=2, ensure_ascii=False) + "\n"
+    return text(in_data(diffreport.document(diff)))
 
 def render_saq(draft: SaqDraft) -> str:
     """The saq view: the SAQ response draft's fields."""
     from checker.pci import render as pci
 
-    return json.dumps(pci.saq_json(draft), indent=2, ensure_ascii=False) + "\n"
+    return text(pci.saq_json(draft))
 
 
 def render_aoc(aoc: AocDraft) -> str:
     """The aoc view: the Attestation of Compliance draft's fields."""
     from checker.pci import render as pci
 
-    return json.dumps(pci.aoc_json(aoc), indent=2, ensure_ascii=False) + "\n"
+    return text(pci.aoc_json(aoc))
 
 HISTORY_SCHEMA_ID = "urn:checker:schema:history:v1"
 
@@ -190,4 +214,4 @@ def render_history(trend: Trend) -> str:
                                        for k, v in p.percent.items()},
                       "open": p.statuses, "open_by_severity": p.severities,
                       "overdue": list(p.overdue)} for p in trend.points]}
-    return json.dumps(in_data(data), indent=2, ensure_ascii=False) + "\n"
+    return text(in_data(data))

@@ -109,7 +109,10 @@ def test_a_report_dated_after_today_is_refused(mini, tmp_path):
                                               "today (2026-10-14): only a run that has "
                                               "happened can be imported")
     assert from_report(saved, today=dt.date(2026, 10, 15)).as_of == "2026-10-15"
-    far = _import(mini, _saved(mini, tmp_path, "2999-01-01"))
+    # `run --as-of 2999-01-01` is refused (the as-of range), so the far date is forged
+    forged = _edit(_saved(mini, tmp_path, "2026-10-15", "far.json"),
+                   lambda data: data.update(as_of="2999-01-01"))
+    far = _import(mini, forged)
     assert far.exit_code == 2
     assert "saved report is as of 2999-01-01, after today" in far.stderr
 

@@ -113,3 +113,17 @@ def test_an_entry_of_the_wrong_shape_is_rebuilt(cache, stored):
 def test_a_well_formed_entry_is_used(cache):
     _entry(cache).write_text('{"x.y": "object"}')
     assert _cached_within(5) == ({"x.y": RuleKind.OBJECT}, [])
+
+
+def test_the_cache_keeps_the_newest_indexes_and_deletes_older_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    for n in range(20):
+        old = tmp_path / f"rules-{n:064x}.json"
+        old.write_text("{}")
+        os.utime(old, ns=(n * 10**9, n * 10**9))
+    modules = _MODULES
+    rulecache.cached(modules, lambda: _INDEX)
+    left = sorted(p.name for p in tmp_path.glob("rules-*.json"))
+    assert len(left) == rulecache.MAX_ENTRIES
+    assert f"rules-{rulecache.key(modules)}.json" in left
+    assert f"rules-{19:064x}.json" in left and f"rules-{4:064x}.json" not in left

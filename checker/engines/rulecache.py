@@ -3,9 +3,10 @@
 Reading regorus's AST of the whole catalogue costs about 0.4 s a run (a 16 MB JSON
 document); the rule index it yields is a few kilobytes. The cache lives in
 ``$CHECKER_CACHE_DIR`` (default ``$XDG_CACHE_HOME/checker`` or ``~/.cache/checker``); set
-``CHECKER_CACHE_DIR=`` (empty) to disable it. It can only speed up a load-time check: a bad
-or planted entry is ignored or, at worst, lets a mistyped rule through to the runner, which
-type-checks every answer and reports the control as an error.
+``CHECKER_CACHE_DIR=`` (empty) to disable it; the newest ``MAX_ENTRIES`` indexes are kept.
+It can only speed up a load-time check: a bad or planted entry is ignored or, at worst, lets
+a mistyped rule through to the runner, which type-checks every answer and reports the
+control as an error.
 
 Only a regular file of at most ``MAX_ENTRY_BYTES`` is read (a FIFO, a device or a link to
 one is never opened for reading, so a planted entry cannot block or flood a run), and an
@@ -64,9 +65,22 @@ def cached(modules: Sequence[PolicyModule], compute: Callable[[], RuleIndex]) ->
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({name: kind.value for name, kind in sorted(index.items())}, handle)
         Path(temporary).replace(path)
+        _prune(directory, keep=path)
     except OSError:
         pass  # a read-only home is no reason to fail a run
     return index
+
+
+#: Indexes kept: one per policy version recently run (each about 100 KB for the bundle).
+MAX_ENTRIES = 16
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Delete all but the ``MAX_ENTRIES`` most recently written indexes (``keep`` stays)."""
+    entries = sorted((p for p in directory.glob("rules-*.json") if p != keep and p.is_file()),
+                     key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    for stale in entries[MAX_ENTRIES - 1:]:
+        stale.unlink(missing_ok=True)
 
 
 def read_entry(path: Path) -> RuleIndex | None:

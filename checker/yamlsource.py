@@ -88,7 +88,13 @@ def _children(value: Any) -> Iterable[Any]:
 
 def _marks_within(value: Any) -> int:
     """How many keys and items ``value`` holds at any depth (each has one mark)."""
-    return sum(1 + _marks_within(child) for child in _children(value))
+    total, pending = 0, [value] if isinstance(value, (dict, list)) else []
+    while pending:
+        node = pending.pop()
+        children = node.values() if isinstance(node, dict) else node
+        total += len(children)
+        pending += [child for child in children if isinstance(child, (dict, list))]
+    return total
 
 
 def _child_index(value: Any, key: str | int) -> int | None:

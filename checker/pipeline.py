@@ -147,7 +147,8 @@ def run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
 
     if format_name not in ("json", "table"):
         raise click.UsageError("several --evidence directories need --format json or table")
-    outcomes = fanout.assess_many(evidence_dirs, jobs, options, assess_directory)
+    renderer = json_.document if format_name == "json" else table.render
+    outcomes = fanout.assess_many(evidence_dirs, jobs, options, assess_directory, renderer)
     for outcome in outcomes:
         for problem in outcome.problems:
             click.echo(f"error: {problem}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,6 +37,20 @@ def _is_engine_fault(exc: BaseException) -> bool:
     return not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError))
 
 
+#: Policies and data loaded once in this thread, by what was loaded: a worker assessing many
+#: packs with the same catalogue clones the parsed engine instead of parsing every module
+#: again (a clone shares nothing mutable: each gets its own input). Per thread, because a
+#: regorus engine may only be used by the thread that made it.
+_local = threading.local()
+
+
+def _prepared() -> dict[tuple[Any, ...], regorus.Engine]:
+    if not hasattr(_local, "prepared"):
+        _local.prepared = {}
+    prepared: dict[tuple[Any, ...], regorus.Engine] = _local.prepared
+    return prepared
+
+
 class RegorusEngine:
     """Evaluates in-process; nothing to start."""
 
@@ -44,8 +59,15 @@ class RegorusEngine:
     def __init__(self) -> None:
         self._engine = regorus.Engine()
         self._modules: tuple[PolicyModule, ...] = ()
+        self._plain = True  # no engine setting changed: a prepared engine may stand in
 
     def load(self, modules: Sequence[PolicyModule], data: Mapping[str, Any]) -> None:
+        key = (tuple((m.name, m.text) for m in modules), json.dumps(data, sort_keys=True))
+        prepared = _prepared().get(key) if self._plain else None
+        if prepared is not None:  # the same policies and data loaded before in this process
+            self._engine = prepared.clone()
+            self._modules = tuple(modules)
+            return
         problems = []
         for module in modules:
             try:
@@ -58,6 +80,9 @@ class RegorusEngine:
             raise EvaluationError(problems)
         self._engine.add_data_json(json.dumps(data))
         self._modules = tuple(modules)
+        if self._plain:
+            _prepared().clear()  # one set of policies kept: a worker assesses its packs alike
+            _prepared()[key] = self._engine.clone()
 
     def rules(self) -> RuleIndex:
         return rulecache.cached(
@@ -91,6 +116,7 @@ class RegorusEngine:
         return None if value == "<undefined>" else value
 
     def enable_coverage(self) -> None:
+        self._plain = False
         self._engine.set_enable_coverage(True)
 
     def coverage(self) -> dict[str, Any]:

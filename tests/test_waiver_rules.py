@@ -12,7 +12,14 @@ from builders import control, result, waiver
 
 from checker.errors import InputError, Location, Problem
 from checker.model import Finding, Status
-from checker.waivers import MAX_MONTHS, WaiverSet, apply_waivers, load_waivers, waiver_file
+from checker.waivers import (
+    MAX_MONTHS,
+    WaiverSet,
+    apply_waivers,
+    load_waivers,
+    same_person,
+    waiver_file,
+)
 
 KNOWN = (control("PCI-8.3.6"), control("PCI-8.3.9"))
 
@@ -206,3 +213,18 @@ def test_a_bad_waiver_is_reported_even_when_a_later_one_is_fine(tmp_path):
 def test_an_unreadable_waivers_file_is_named_as_the_pack_shows_it(tmp_path):
     (tmp_path / "waivers.yaml").write_bytes(b"waivers:\n  - control: PCI-8.3.6\xff\n")
     assert problems(tmp_path) == ["evidence/waivers.yaml:2: file is not valid UTF-8"]
+
+
+def test_a_blank_reason_and_a_blank_approver_are_each_refused_at_their_line(tmp_path):
+    text = write(tmp_path).read_text()
+    (tmp_path / "waivers.yaml").write_text(
+        text.replace("Vendor fix due in March.", "' '").replace("M. Proudie (SIRO)", "'  '"),
+        encoding="utf-8")
+    assert problems(tmp_path) == [
+        "evidence/waivers.yaml:3:5: waiver for PCI-8.3.6 gives no reason",
+        "evidence/waivers.yaml:4:5: waiver for PCI-8.3.6 has a blank approved_by; name who "
+        "accepted the risk, and in what role"]
+
+
+def test_names_are_compared_ignoring_case_and_spacing():
+    assert same_person("  Margaret\tPROUDIE  (SIRO) ") == "margaret proudie (siro)"

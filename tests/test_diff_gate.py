@@ -18,6 +18,8 @@ from opa_server import serving
 
 from checker.cli import cli
 from checker.diffgate import gate
+from checker.errors import InputError
+from checker.limits import Limits
 
 AS_OF = "2026-11-01"
 EXAMPLE = Path(__file__).resolve().parents[1] / "evidence" / "example"
@@ -58,8 +60,18 @@ def test_diff_on_an_unreachable_engine_is_an_evaluation_error(mini: Mini):
 
 
 def test_without_engine_settings_the_gate_uses_regorus(mini: Mini):
-    found = gate(mini.evidence, AS_OF, settings(mini), baseline=baseline(mini))
-    assert (found.regressions, found.improvements, found.exit_code) == ((), (), 0)
+    path = baseline(mini)
+    found = gate(mini.evidence, AS_OF, settings(mini), baseline=path)
+    assert (found.base, found.regressions, found.improvements, found.exit_code) == (
+        str(path), (), (), 0)
+
+
+def test_the_gate_reads_within_the_limits_it_is_given(mini: Mini):
+    path = baseline(mini)
+    with pytest.raises(InputError) as caught:
+        gate(mini.evidence, AS_OF, {**settings(mini), "limits": Limits(max_file_bytes=50)},
+             baseline=path)
+    assert caught.value.problems[0].message.endswith("bytes, over the 50-byte limit")
 
 
 def test_diff_applies_the_packs_waivers(mini: Mini):
@@ -79,6 +91,37 @@ def test_diff_applies_the_packs_waivers(mini: Mini):
     assert result.exit_code == 0, result.output
 
 
+WAIVER = """\
+    waivers:
+      - control: {control}
+        reason: Vendor upgrade due in March.
+        approved_by: {approver}
+        approved_on: 2026-09-01
+        expires: 2027-03-31
+    """
+
+
+def test_diff_refuses_a_waiver_approved_by_the_owner_of_its_evidence(mini: Mini):
+    path = baseline(mini)
+    mini.write("evidence/auth.yaml", AUTH.format(length=8))
+    mini.write("evidence/waivers.yaml", WAIVER.format(control="MINI-PW-01",
+                                                      approver="Identity Manager"))
+    result = diff(mini, "--baseline", str(path))
+    assert result.exit_code == 2
+    assert (f"{mini.evidence}/waivers.yaml:4:5: waiver for MINI-PW-01 is approved by "
+            "'Identity Manager', the owner of evidence auth-ad") in result.stderr
+
+
+def test_a_bad_waiver_at_the_base_is_named_at_the_evidence_path(mini: Mini):
+    mini.write("evidence/waivers.yaml", WAIVER.format(control="MINI-XX-99", approver="SIRO"))
+    _commit(mini)
+    (mini.evidence / "waivers.yaml").unlink()
+    result = diff(mini, "--base", "main")
+    assert result.exit_code == 2
+    assert (f"{mini.evidence}/waivers.yaml:2:5: at main: waiver names unknown control "
+            "'MINI-XX-99'") in result.stderr
+
+
 def test_a_mistyped_framework_is_named_before_the_evidence_is_read(mini: Mini):
     mini.write("evidence/auth.yaml", "kind: auth_policy\nid: [broken\n")
     result = diff(mini, "--framework", "minni", "--baseline", str(mini.root / "none.json"))
@@ -94,10 +137,14 @@ def _git(root: Path, *args: str) -> None:
                         "HOME": str(root), "PATH": "/usr/bin:/bin:/usr/local/bin"})
 
 
-def test_a_base_ref_labels_the_comparison(mini: Mini):
+def _commit(mini: Mini) -> None:
     _git(mini.root, "init", "-q", "-b", "main")
     _git(mini.root, "add", "-A")
-    _git(mini.root, "commit", "-qm", "passing pack")
+    _git(mini.root, "commit", "-qm", "the base")
+
+
+def test_a_base_ref_labels_the_comparison(mini: Mini):
+    _commit(mini)
     assert gate(mini.evidence, AS_OF, settings(mini), base_ref="main").base == "main"
     mini.write("evidence2/organisation.yaml", (mini.evidence / "organisation.yaml").read_text())
     new = gate(mini.root / "evidence2", AS_OF, settings(mini), base_ref="main")

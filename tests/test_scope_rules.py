@@ -99,3 +99,23 @@ def test_putting_a_change_back_leaves_the_profile_it_was_given_alone():
     [usable] = approvals(org, "2026-11-01").usable
     undone = counterfactual(org.facts, (usable,))
     assert (undone["pci"], org.facts["pci"]) == ({"takes_cards": True}, {"takes_cards": False})
+
+
+def test_an_approval_counts_for_twelve_months_to_the_day():
+    usable = approvals(profile(approval(approved_on="2025-11-01")), "2026-11-01")
+    assert ([a.approved_on for a in usable.usable], usable.notices) == (["2025-11-01"], ())
+    old = approvals(profile(approval(approved_on="2025-10-31")), "2026-11-01")
+    assert old.usable == ()
+    assert [str(n) for n in old.notices] == [
+        "evidence/organisation.yaml:10:5: scope approval for pci.takes_cards was given on "
+        "2025-10-31, more than 12 months before 2026-11-01; not applied"]
+
+
+def test_every_wrong_approval_is_reported_not_only_the_first_or_last():
+    assert refused(profile(approval(reason=""), approval(approved_by=""),
+                           approval(approved_on="2026-12-01"))) == [
+        "evidence/organisation.yaml:14:7: scope approval for pci.takes_cards has a blank reason",
+        "evidence/organisation.yaml:25:7: scope approval for pci.takes_cards has a blank "
+        "approved_by",
+        "evidence/organisation.yaml:36:7: scope approval for pci.takes_cards is dated "
+        "2026-12-01, after the assessment date 2026-11-01"]

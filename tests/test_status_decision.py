@@ -527,3 +527,18 @@ def test_each_unfilled_template_is_a_notice_at_its_draft_line():
                    StubEngine(answer({"C-01": []})), AS_OF)
     assert found.notices == (Problem(Location("evidence/t.yaml", 3, 1), DRAFT_NOTICE),)
     assert found.drafts == (Location("evidence/t.yaml", 3, 1),)
+
+
+def test_an_unfilled_organisation_profile_makes_every_judged_control_a_gap_not_out_of_scope():
+    draft_org = evidence("org", kind="organisation", collected="2026-01-01", draft=True,
+                         facts={"name": "Test Council"}, file="evidence/org.yaml",
+                         marks={("draft",): (3, 1)})
+    scoped = control("C-01", applies_rule="data.mini.scope", applies_reason="no cards")
+    plain = control("C-02")
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (scoped, plain)),), {})
+    found = assess(catalogue, (), EvidenceSet((draft_org, AUTH)),
+                   StubEngine(answer({"C-01": [], "C-02": []}, {"C-01": False})), AS_OF)
+    why = ("template not filled in: evidence/org.yaml:3:1 (the organisation profile, which "
+           "decides scope)")
+    assert [(r.control.id, r.status, r.reason) for r in found.results] == [
+        ("C-01", Status.GAP, why), ("C-02", Status.GAP, why)]

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 from builders import assessment, control, evidence, result
 
-from checker.diff import Change, compare
+from checker.diff import Change, compare, leaving_scope
 from checker.diffgate import read_baseline
 from checker.errors import InputError, Location
 from checker.formats import json_
@@ -325,3 +325,9 @@ def test_a_new_control_that_starts_out_of_scope_is_no_scope_change():
                    profile=PROFILE)
     found = compare(json_.document(base), head, "origin/main")
     assert (found.scope_changes, found.regressions, found.exit_code) == ((), (), 0)
+
+
+def test_a_control_absent_from_the_base_is_not_leaving_scope():
+    base = side(("C-01", Status.PASS, ()))
+    head = assessment(out_of_scope("C-01"), out_of_scope("C-02"))
+    assert leaving_scope(json_.document(base), head) == ("C-01",)

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from builders import control
+from dataclasses import replace
 
-from checker.levels import level_of
-from checker.model import Finding, Level
+from builders import control, result
+
+from checker.errors import Location
+from checker.levels import decide_level, level_of
+from checker.model import Finding, Level, Status
 from checker.pci.channels import Channel
-from checker.pci.scoping import in_saq
+from checker.pci.saqlists import SaqList
+from checker.pci.scoping import in_saq, scope_results
 
 
 def channel(validation: str, effective: str | None = None) -> Channel:
@@ -27,3 +31,36 @@ def test_an_saq_with_no_list_loaded_covers_every_requirement():
     # a custom catalogue without controls/pci/saq lists: nothing is narrowed away
     assert in_saq(channel("C-VT"), "8.3.6", {}) is True
     assert in_saq(channel("ROC"), "1.1.1", {}) is True
+
+
+def test_without_a_caf_profile_the_reason_says_none_was_selected():
+    outcome = control("CAF-X1.a", levels=(Level.NOT_ACHIEVED, Level.ACHIEVED))
+    decided = decide_level(result(outcome, Status.PASS, reason="evidence present"), None)
+    assert (decided.status, decided.reason) == (
+        Status.PASS, "achieved; meets the target (no CAF profile selected) achieved")
+
+
+SAQ_B = SaqList("B", "SAQ B", "merchants", "SAQ B", "1.0", "2024-04", "high", "", "C", False,
+                ("8.3.6",), Location("controls/pci/saq/b.yaml", 1))
+
+
+def pci(cid: str, status: Status, *findings: str, framework: str = "pci"):
+    return result(control(cid, framework=framework), status, tuple(map(Finding, findings)))
+
+
+def test_a_requirement_in_no_channels_saq_leaves_scope_without_its_findings():
+    organisation = {"pci": {"payment_channels": [{"name": "counter", "validation": "B"}]}}
+    eligible = pci("PCI-SAQ-ELIGIBILITY", Status.PASS)
+    asked = pci("PCI-8.3.6", Status.FAIL, "passwords of 8")
+    not_asked = pci("PCI-1.1.1", Status.FAIL, "no network diagram")
+    broken = pci("PCI-1.2.1", Status.ERROR)
+    custom = pci("PCI-2.1.1", Status.FAIL, "custom", framework="local")
+    scoped = scope_results((eligible, asked, not_asked, broken, custom), organisation,
+                           {"B": SAQ_B}, ())
+    assert scoped == (
+        eligible,
+        replace(asked, channels=("counter (SAQ B)",)),
+        replace(not_asked, status=Status.NOT_APPLICABLE, reason="not in SAQ B", findings=(),
+                applicable=False),
+        replace(broken, channels=()),
+        custom)

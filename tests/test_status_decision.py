@@ -542,3 +542,10 @@ def test_an_unfilled_organisation_profile_makes_every_judged_control_a_gap_not_o
            "decides scope)")
     assert [(r.control.id, r.status, r.reason) for r in found.results] == [
         ("C-01", Status.GAP, why), ("C-02", Status.GAP, why)]
+
+
+def test_an_unfilled_template_and_a_missing_kind_are_both_named():
+    ctl = control(evidence=("auth_policy", "device_inventory"))
+    verdict = one(ctl, items=(_draft("auth-t", "evidence/t.yaml"),))
+    assert (verdict.status, verdict.reason) == (
+        Status.GAP, "template not filled in: evidence/t.yaml:3:1; no 'device_inventory' evidence")

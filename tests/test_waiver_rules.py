@@ -135,7 +135,7 @@ def applied(status, findings=(), waivers=(), as_of="2026-11-01"):
 
 def test_a_waiver_turns_a_fail_into_waived_naming_what_it_was():
     out, notices = applied(Status.FAIL, (FINDING_A,), [waiver("PCI-8.3.6")])
-    assert out.status is Status.WAIVED
+    assert (out.status, out.waived_status) == (Status.WAIVED, Status.FAIL)
     assert out.reason == "waived until 2027-03-31 (fail: why)"
     assert out.findings == (FINDING_A,)
     assert out.waiver == waiver("PCI-8.3.6")
@@ -145,6 +145,7 @@ def test_a_waiver_turns_a_fail_into_waived_naming_what_it_was():
 def test_a_waiver_applies_on_its_expiry_day():
     out, notices = applied(Status.GAP, waivers=[waiver("PCI-8.3.6", expires="2026-11-01")])
     assert (out.status, out.reason) == (Status.WAIVED, "waived until 2026-11-01 (gap: why)")
+    assert out.waived_status is Status.GAP
     assert notices == ()
 
 

@@ -229,3 +229,24 @@ def test_a_blank_reason_and_a_blank_approver_are_each_refused_at_their_line(tmp_
 
 def test_names_are_compared_ignoring_case_and_spacing():
     assert same_person("  Margaret\tPROUDIE  (SIRO) ") == "margaret proudie (siro)"
+
+
+def test_a_compensating_controls_worksheet_is_loaded_in_its_order(tmp_path):
+    path = write(tmp_path)
+    path.write_text(path.read_text() +
+                    "    compensating_control: Portal reachable only over the VPN with MFA.\n"
+                    "    ccw:\n"
+                    "      constraints: Vendor supports 10 characters until 5.2.\n"
+                    "      objective: Stop password guessing.\n"
+                    "      identified_risk: Short passwords guessed.\n"
+                    "      definition: VPN with MFA in front of the portal.\n"
+                    "      validation: QSA reviewed the VPN policy.\n"
+                    "      maintenance: Reviewed each quarter.\n", encoding="utf-8")
+    [loaded] = load_waivers(tmp_path, KNOWN, "2026-11-01").waivers
+    assert loaded.compensating_control == "Portal reachable only over the VPN with MFA."
+    assert loaded.ccw == (("constraints", "Vendor supports 10 characters until 5.2."),
+                          ("objective", "Stop password guessing."),
+                          ("identified_risk", "Short passwords guessed."),
+                          ("definition", "VPN with MFA in front of the portal."),
+                          ("validation", "QSA reviewed the VPN policy."),
+                          ("maintenance", "Reviewed each quarter."))

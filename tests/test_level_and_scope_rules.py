@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import control, result
+import pytest
+from builders import control, evidence, result
 
-from checker.errors import Location
-from checker.levels import decide_level, level_of
-from checker.model import Finding, Level, Status
+from checker.catalogue import Catalogue
+from checker.engines.base import RuleKind
+from checker.errors import InputError, Location
+from checker.evidence import EvidenceSet
+from checker.levels import caf_profile, decide_level, level_of
+from checker.model import Finding, Framework, Level, Profile, Status
 from checker.pci.channels import Channel
 from checker.pci.saqlists import SaqList
 from checker.pci.scoping import in_saq, scope_results
+from checker.runner import assess
 
 
 def channel(validation: str, effective: str | None = None) -> Channel:
@@ -64,3 +69,47 @@ def test_a_requirement_in_no_channels_saq_leaves_scope_without_its_findings():
                 applicable=False),
         replace(broken, channels=()),
         custom)
+
+
+PROFILE = Profile("local-government", "Local government", "source", "high",
+                  {"CAF-X1.a": Level.ACHIEVED})
+
+
+def _catalogue(*controls):
+    return Catalogue((Framework("caf", "CAF", "4.0", tuple(controls)),), {},
+                     profiles={"local-government": PROFILE})
+
+
+def _organisation(profile_name: str):
+    return evidence("org", kind="organisation", facts={"caf": {"profile": profile_name}},
+                    file="evidence/org.yaml", marks={("facts", "caf", "profile"): (7, 14)})
+
+
+def test_the_assessment_carries_the_caf_profile_the_organisation_names():
+    outcome = control("CAF-X1.a", framework="caf",
+                      levels=(Level.NOT_ACHIEVED, Level.ACHIEVED))
+    found = assess(_catalogue(outcome), (), EvidenceSet((_organisation("local-government"),)),
+                   _Engine(), "2026-11-01")
+    assert found.caf_profile == PROFILE
+
+
+def test_an_unknown_caf_profile_in_the_organisation_is_refused_at_its_line():
+    with pytest.raises(InputError) as caught:
+        caf_profile(_catalogue(), EvidenceSet((_organisation("nhs-trust"),)), (), None)
+    assert [p.location for p in caught.value.problems] == [Location("evidence/org.yaml", 7, 14)]
+    assert caught.value.problems[0].message.startswith("unknown CAF profile 'nhs-trust'")
+
+
+class _Engine:
+    """Answers every control with no findings."""
+
+    name = "stub"
+
+    def load(self, modules, data):
+        pass
+
+    def rules(self):
+        return {"mini.rule": RuleKind.SET}
+
+    def evaluate(self, query, input_):
+        return {"results": {"CAF-X1.a": []}, "applicable": {}}

@@ -94,6 +94,7 @@ def test_a_waiver_for_an_unknown_control_is_refused_at_its_entry(tmp_path):
 def test_no_waivers_file_is_no_waivers(tmp_path):
     assert load_waivers(tmp_path, KNOWN, "2026-11-01") == WaiverSet((), {})
     assert waiver_file(tmp_path) is None
+    assert waiver_file(tmp_path / "no-such-pack") is None
 
 
 def test_the_waivers_file_is_part_of_the_inputs_digest(tmp_path):

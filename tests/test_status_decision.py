@@ -537,11 +537,15 @@ def test_an_unfilled_organisation_profile_makes_every_judged_control_a_gap_not_o
     plain = control("C-02")
     catalogue = Catalogue((Framework("mini", "Mini", "1", (scoped, plain)),), {})
     found = assess(catalogue, (), EvidenceSet((draft_org, AUTH)),
-                   StubEngine(answer({"C-01": [], "C-02": []}, {"C-01": False})), AS_OF)
+                   StubEngine(answer({"C-01": [], "C-02": ["too short"]}, {"C-01": False})),
+                   AS_OF)
     why = ("template not filled in: evidence/org.yaml:3:1 (the organisation profile, which "
            "decides scope)")
     assert [(r.control.id, r.status, r.reason) for r in found.results] == [
         ("C-01", Status.GAP, why), ("C-02", Status.GAP, why)]
+    # the findings stay visible, and each verdict names the evidence it read
+    assert [([f.message for f in r.findings], r.evidence) for r in found.results] == [
+        ([], (AUTH,)), (["too short"], (AUTH,))]
 
 
 def test_an_unfilled_template_and_a_missing_kind_are_both_named():

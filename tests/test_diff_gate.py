@@ -168,3 +168,30 @@ def test_diff_judges_caf_outcomes_against_the_caf_profile_given(tmp_path: Path, 
     result = runner.invoke(cli, ["diff", *common, "--baseline", str(path)])
     assert result.exit_code == 0, result.output
     assert ": no regressions, 0 improved" in result.output
+
+
+def test_controls_back_in_scope_name_every_approval_used(mini: Mini):
+    from conftest import ORGANISATION
+    from test_diff import SCOPED_CONTROLS
+
+    mini.write("controls/mini.yaml", (mini.controls / "mini.yaml").read_text() + SCOPED_CONTROLS)
+    path = baseline(mini)
+    approvals = "".join(f"""\
+    - fact: {fact}
+      from: true
+      to: false
+      reason: {why}
+      approved_by: A. Person (SIRO)
+      approved_on: 2026-10-15
+""" for fact, why in (("pci.merchant", "Cards outsourced."), ("psn_connected", "Left the PSN.")))
+    mini.write("evidence/organisation.yaml",
+               ORGANISATION.replace("merchant: true", "merchant: false")
+               .replace("psn_connected: true", "psn_connected: false")
+               + "  scope_approvals:\n" + approvals)
+    found = gate(mini.evidence, AS_OF, settings(mini), baseline=path)
+    both = ("pci.merchant true -> false, approved by A. Person (SIRO) on 2026-10-15: Cards "
+            "outsourced.; psn_connected true -> false, approved by A. Person (SIRO) on "
+            "2026-10-15: Left the PSN.")
+    assert [(c.subject, c.approval) for c in found.scope_changes] == [
+        ("MINI-CARD-01", both), ("MINI-PSN-01", both)]
+    assert found.exit_code == 0

@@ -106,7 +106,8 @@ def _assess(sources: Sources, pack: _Pack, as_of: str,
     engine = engines.create(settings.get("engine", "regorus"),
                             **(settings.get("engine_options") or {}))
     return runner.assess(sources.catalogue, sources.modules, pack.evidence, engine, as_of,
-                         settings.get("frameworks", ()), pack.waivers)
+                         settings.get("frameworks", ()), pack.waivers,
+                         settings.get("caf_profile"))
 
 
 def _base_at_ref(sources: Sources, evidence_dir: Path, ref: str, as_of: str,

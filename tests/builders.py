@@ -27,12 +27,15 @@ def control(cid: str = "C-01", **fields: Any) -> Control:
 def evidence(eid: str = "e-1", kind: str = "auth_policy", collected: str = "2026-10-01",
              expires: str | None = None, facts: dict[str, Any] | None = None,
              file: str = "evidence/e.yaml", line: int = 1,
-             marks: dict[tuple[str | int, ...], tuple[int, int]] | None = None) -> Evidence:
-    value = {"facts": facts or {}}
+             marks: dict[tuple[str | int, ...], tuple[int, int]] | None = None,
+             draft: bool = False) -> Evidence:
+    """A document; ``draft`` makes it an unfilled template with a ``draft: true`` key."""
+    value: dict[str, Any] = {"draft": True} if draft else {}
+    value["facts"] = facts or {}
     document = Document(value, Location(file, line, 1), _marks(value, marks or {}, (line, 1)))
     return Evidence(kind=kind, id=eid, title=f"{eid} title", owner="Owner",
                     collected=collected, facts=facts or {}, document=document, expires=expires,
-                    file_digest="a" * 64)
+                    file_digest="a" * 64, draft=draft)
 
 
 def _marks(value: Any, given: dict[tuple[str | int, ...], tuple[int, int]],

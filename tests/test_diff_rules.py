@@ -7,11 +7,12 @@ test writes both sides by hand and the exact changes it expects.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from builders import assessment, control, evidence, result
 
-from checker.diff import Change, compare
+from checker.diff import Change, compare, leaving_scope
 from checker.diffgate import read_baseline
 from checker.errors import InputError, Location
 from checker.formats import json_
@@ -231,3 +232,102 @@ def test_a_disappeared_control_does_not_hide_the_changes_after_it():
     found = compare(json_.document(base), head, "origin/main")
     assert found.base == "origin/main"
     assert [(c.subject, c.after) for c in found.regressions] == [("C-1", None), ("C-2", "gap")]
+
+
+def _refused(path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        read_baseline(path, side(("C-01", Status.PASS, ())))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_saved_baseline_is_labelled_with_its_path(tmp_path):
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(json_.document(side(("C-01", Status.PASS, ())))), encoding="utf-8")
+    assert read_baseline(path, side(("C-01", Status.PASS, ()))).label == str(path)
+
+
+def test_a_baseline_that_is_not_utf8_is_refused_naming_it(tmp_path):
+    path = tmp_path / "base.json"
+    path.write_bytes(b'{"as_of": "\xff"}\n')
+    assert _refused(path) == [f"{path}: baseline is not UTF-8 text: invalid start byte"]
+
+
+def test_a_baseline_without_controls_says_what_to_save_instead(tmp_path):
+    document = json_.document(side(("C-01", Status.PASS, ())))
+    document["controls"] = []
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert _refused(path) == [
+        f"{path}: baseline holds no controls, so it cannot vouch for any; save a "
+        "`checker run --format json` of the base"]
+
+
+def test_a_baseline_with_errors_counts_them_and_points_at_the_first(tmp_path):
+    document = json_.document(side(("C-01", Status.PASS, ()), ("C-02", Status.ERROR, ()),
+                                   ("C-03", Status.ERROR, ())))
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(document), encoding="utf-8")  # one line: the first error is on 1
+    assert _refused(path) == [
+        f"{path}:1: baseline records 2 controls that could not be evaluated (first, C-02); a "
+        "run with errors cannot vouch for a comparison: save a clean run, or compare with "
+        "--base REF"]
+
+
+def test_a_baseline_error_whose_id_is_escaped_is_refused_at_the_file(tmp_path):
+    # JSON may spell C-02 as "C\u002d02": the line cannot be found, the file is still named
+    document = json_.document(side(("C-01", Status.PASS, ()), ("C-02", Status.ERROR, ())))
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(document).replace('"C-02"', '"C\\u002d02"'), encoding="utf-8")
+    assert _refused(path) == [
+        f"{path}: baseline records 1 control that could not be evaluated (first, C-02); a "
+        "run with errors cannot vouch for a comparison: save a clean run, or compare with "
+        "--base REF"]
+
+
+def test_a_baseline_of_another_organisation_names_both(tmp_path):
+    document = json_.document(side(("C-01", Status.PASS, ())))
+    document["organisation"] = "Plumstead Council"
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert _refused(path) == [
+        f"{path}: baseline is for 'Plumstead Council', the evidence is for 'Test Council'; "
+        "compare with a baseline of this organisation"]
+
+
+# scope changes: a control the organisation profile puts out of scope at head
+
+PROFILE = Location("evidence/organisation.yaml", 1, 1)
+APPROVAL = "pci.takes_cards true -> false, approved by SIRO on 2026-10-01: moved to GOV.UK Pay"
+
+
+def out_of_scope(cid: str):
+    return replace(result(control(cid, evidence=("device_inventory",)), Status.NOT_APPLICABLE,
+                          items=(DEV,), reason="no card payments"), applicable=False)
+
+
+def test_scope_changes_are_listed_unapproved_first_and_only_those_are_regressions():
+    base = side(("C-01", Status.PASS, ()), ("C-02", Status.FAIL, fail(("LT-1", AT_LT1))))
+    head = replace(assessment(out_of_scope("C-01"), out_of_scope("C-02")), profile=PROFILE)
+    found = compare(json_.document(base), head, "origin/main", approved={"C-01": APPROVAL})
+    assert found.scope_changes == (
+        Change("C-02", "C-02 title", "fail", "not_applicable",
+               "left scope (no card payments); no approved change in the organisation "
+               "profile's scope_approvals explains it", PROFILE),
+        Change("C-01", "C-01 title", "pass", "not_applicable",
+               f"left scope (no card payments); approved: {APPROVAL}", PROFILE, APPROVAL))
+    assert (found.regressions, found.improvements, found.exit_code) == ((), (), 1)
+
+
+def test_a_new_control_that_starts_out_of_scope_is_no_scope_change():
+    base = side(("C-01", Status.PASS, ()))
+    head = replace(assessment(result(control("C-01", evidence=("device_inventory",)),
+                                     Status.PASS, items=(DEV,)), out_of_scope("C-02")),
+                   profile=PROFILE)
+    found = compare(json_.document(base), head, "origin/main")
+    assert (found.scope_changes, found.regressions, found.exit_code) == ((), (), 0)
+
+
+def test_a_control_absent_from_the_base_is_not_leaving_scope():
+    base = side(("C-01", Status.PASS, ()))
+    head = assessment(out_of_scope("C-01"), out_of_scope("C-02"))
+    assert leaving_scope(json_.document(base), head) == ("C-01",)

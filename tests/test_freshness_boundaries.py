@@ -109,3 +109,22 @@ def test_an_attested_control_is_due_a_year_after_its_attestation():
     ctl = control(mode="attested", evidence=("attestation",))
     assert _due(result(ctl, Status.PASS, items=(item,))) == [
         ("C-01", "att", "2026-11-20", "reaches the 365-day limit (collected 2025-11-20)")]
+
+
+def test_evidence_with_a_renewal_lead_is_due_that_many_days_before_it_lapses():
+    # window ends 2026-12-01; 90 days before 2027-03-01 is 2026-12-01, before 2027-03-02 is 12-02
+    on_time = evidence("on", collected="2026-10-01", expires="2027-03-01")
+    later = evidence("later", collected="2026-10-01", expires="2027-03-02")
+    ctl = control(max_age_days=None, renewal_lead_days=90)
+    assert _due(result(ctl, Status.PASS, items=(on_time, later))) == [
+        ("C-01", "on", "2027-03-01", "expires 2027-03-01; renewal takes 90 days: start by "
+                                     "2026-12-01")]
+
+
+def test_evidence_that_never_lapses_or_already_lapsed_does_not_hide_the_next_document():
+    forever = evidence("forever", collected="2020-01-01")  # no expiry, no limit: no last day
+    lapsed = evidence("lapsed", collected="2026-01-01", expires="2026-10-31")
+    due = evidence("due", collected="2026-10-01", expires="2026-11-15")
+    assert _due(result(control(max_age_days=None), Status.PASS,
+                       items=(forever, lapsed, due))) == [
+        ("C-01", "due", "2026-11-15", "expires 2026-11-15")]

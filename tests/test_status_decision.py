@@ -495,3 +495,61 @@ def test_an_unlocated_finding_sorts_before_located_ones():
     verdict = one(findings=[{"msg": "b", "evidence": "devices"}, "a"], items=(devices,))
     assert [(f.message, f.location) for f in verdict.findings] == [
         ("a", None), ("b", Location("/abs/devices.yaml", 1, 1))]
+
+
+# unfilled templates (draft: true, as `checker init` writes them)
+
+DRAFT_NOTICE = ("template not filled in (checker init wrote it): every control using it is a "
+                "gap until it is filled in and this line deleted")
+
+
+def _draft(eid: str, file: str) -> Any:
+    return evidence(eid, collected="2026-10-01", file=file, draft=True,
+                    marks={("draft",): (3, 1), ("facts",): (4, 1)})
+
+
+def test_a_control_reading_unfilled_templates_is_a_gap_naming_each_draft_line():
+    verdict = one(items=(_draft("auth-a", "evidence/a.yaml"), _draft("auth-b", "evidence/b.yaml")))
+    assert (verdict.status, verdict.reason) == (
+        Status.GAP, "template not filled in: evidence/a.yaml:3:1, evidence/b.yaml:3:1")
+
+
+def test_an_unfilled_template_is_a_gap_even_beside_filled_in_evidence_and_findings():
+    verdict = one(findings=["too short"], items=(AUTH, _draft("auth-t", "evidence/t.yaml")))
+    assert (verdict.status, verdict.reason) == (
+        Status.GAP, "template not filled in: evidence/t.yaml:3:1")
+    assert [f.message for f in verdict.findings] == ["too short"]
+
+
+def test_each_unfilled_template_is_a_notice_at_its_draft_line():
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (control(),)),), {"c.yaml": "1" * 64})
+    found = assess(catalogue, (), EvidenceSet((ORG, _draft("auth-t", "evidence/t.yaml"))),
+                   StubEngine(answer({"C-01": []})), AS_OF)
+    assert found.notices == (Problem(Location("evidence/t.yaml", 3, 1), DRAFT_NOTICE),)
+    assert found.drafts == (Location("evidence/t.yaml", 3, 1),)
+
+
+def test_an_unfilled_organisation_profile_makes_every_judged_control_a_gap_not_out_of_scope():
+    draft_org = evidence("org", kind="organisation", collected="2026-01-01", draft=True,
+                         facts={"name": "Test Council"}, file="evidence/org.yaml",
+                         marks={("draft",): (3, 1)})
+    scoped = control("C-01", applies_rule="data.mini.scope", applies_reason="no cards")
+    plain = control("C-02")
+    catalogue = Catalogue((Framework("mini", "Mini", "1", (scoped, plain)),), {})
+    found = assess(catalogue, (), EvidenceSet((draft_org, AUTH)),
+                   StubEngine(answer({"C-01": [], "C-02": ["too short"]}, {"C-01": False})),
+                   AS_OF)
+    why = ("template not filled in: evidence/org.yaml:3:1 (the organisation profile, which "
+           "decides scope)")
+    assert [(r.control.id, r.status, r.reason) for r in found.results] == [
+        ("C-01", Status.GAP, why), ("C-02", Status.GAP, why)]
+    # the findings stay visible, and each verdict names the evidence it read
+    assert [([f.message for f in r.findings], r.evidence) for r in found.results] == [
+        ([], (AUTH,)), (["too short"], (AUTH,))]
+
+
+def test_an_unfilled_template_and_a_missing_kind_are_both_named():
+    ctl = control(evidence=("auth_policy", "device_inventory"))
+    verdict = one(ctl, items=(_draft("auth-t", "evidence/t.yaml"),))
+    assert (verdict.status, verdict.reason) == (
+        Status.GAP, "template not filled in: evidence/t.yaml:3:1; no 'device_inventory' evidence")

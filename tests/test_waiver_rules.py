@@ -12,7 +12,14 @@ from builders import control, result, waiver
 
 from checker.errors import InputError, Location, Problem
 from checker.model import Finding, Status
-from checker.waivers import MAX_MONTHS, WaiverSet, apply_waivers, load_waivers, waiver_file
+from checker.waivers import (
+    MAX_MONTHS,
+    WaiverSet,
+    apply_waivers,
+    load_waivers,
+    same_person,
+    waiver_file,
+)
 
 KNOWN = (control("PCI-8.3.6"), control("PCI-8.3.9"))
 
@@ -87,6 +94,7 @@ def test_a_waiver_for_an_unknown_control_is_refused_at_its_entry(tmp_path):
 def test_no_waivers_file_is_no_waivers(tmp_path):
     assert load_waivers(tmp_path, KNOWN, "2026-11-01") == WaiverSet((), {})
     assert waiver_file(tmp_path) is None
+    assert waiver_file(tmp_path / "no-such-pack") is None
 
 
 def test_the_waivers_file_is_part_of_the_inputs_digest(tmp_path):
@@ -128,7 +136,7 @@ def applied(status, findings=(), waivers=(), as_of="2026-11-01"):
 
 def test_a_waiver_turns_a_fail_into_waived_naming_what_it_was():
     out, notices = applied(Status.FAIL, (FINDING_A,), [waiver("PCI-8.3.6")])
-    assert out.status is Status.WAIVED
+    assert (out.status, out.waived_status) == (Status.WAIVED, Status.FAIL)
     assert out.reason == "waived until 2027-03-31 (fail: why)"
     assert out.findings == (FINDING_A,)
     assert out.waiver == waiver("PCI-8.3.6")
@@ -138,6 +146,7 @@ def test_a_waiver_turns_a_fail_into_waived_naming_what_it_was():
 def test_a_waiver_applies_on_its_expiry_day():
     out, notices = applied(Status.GAP, waivers=[waiver("PCI-8.3.6", expires="2026-11-01")])
     assert (out.status, out.reason) == (Status.WAIVED, "waived until 2026-11-01 (gap: why)")
+    assert out.waived_status is Status.GAP
     assert notices == ()
 
 
@@ -206,3 +215,39 @@ def test_a_bad_waiver_is_reported_even_when_a_later_one_is_fine(tmp_path):
 def test_an_unreadable_waivers_file_is_named_as_the_pack_shows_it(tmp_path):
     (tmp_path / "waivers.yaml").write_bytes(b"waivers:\n  - control: PCI-8.3.6\xff\n")
     assert problems(tmp_path) == ["evidence/waivers.yaml:2: file is not valid UTF-8"]
+
+
+def test_a_blank_reason_and_a_blank_approver_are_each_refused_at_their_line(tmp_path):
+    text = write(tmp_path).read_text()
+    (tmp_path / "waivers.yaml").write_text(
+        text.replace("Vendor fix due in March.", "' '").replace("M. Proudie (SIRO)", "'  '"),
+        encoding="utf-8")
+    assert problems(tmp_path) == [
+        "evidence/waivers.yaml:3:5: waiver for PCI-8.3.6 gives no reason",
+        "evidence/waivers.yaml:4:5: waiver for PCI-8.3.6 has a blank approved_by; name who "
+        "accepted the risk, and in what role"]
+
+
+def test_names_are_compared_ignoring_case_and_spacing():
+    assert same_person("  Margaret\tPROUDIE  (SIRO) ") == "margaret proudie (siro)"
+
+
+def test_a_compensating_controls_worksheet_is_loaded_in_its_order(tmp_path):
+    path = write(tmp_path)
+    path.write_text(path.read_text() +
+                    "    compensating_control: Portal reachable only over the VPN with MFA.\n"
+                    "    ccw:\n"
+                    "      constraints: Vendor supports 10 characters until 5.2.\n"
+                    "      objective: Stop password guessing.\n"
+                    "      identified_risk: Short passwords guessed.\n"
+                    "      definition: VPN with MFA in front of the portal.\n"
+                    "      validation: QSA reviewed the VPN policy.\n"
+                    "      maintenance: Reviewed each quarter.\n", encoding="utf-8")
+    [loaded] = load_waivers(tmp_path, KNOWN, "2026-11-01").waivers
+    assert loaded.compensating_control == "Portal reachable only over the VPN with MFA."
+    assert loaded.ccw == (("constraints", "Vendor supports 10 characters until 5.2."),
+                          ("objective", "Stop password guessing."),
+                          ("identified_risk", "Short passwords guessed."),
+                          ("definition", "VPN with MFA in front of the portal."),
+                          ("validation", "QSA reviewed the VPN policy."),
+                          ("maintenance", "Reviewed each quarter."))

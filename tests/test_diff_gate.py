@@ -174,7 +174,13 @@ def test_controls_back_in_scope_name_every_approval_used(mini: Mini):
     from conftest import ORGANISATION
     from test_diff import SCOPED_CONTROLS
 
-    mini.write("controls/mini.yaml", (mini.controls / "mini.yaml").read_text() + SCOPED_CONTROLS)
+    # a control that reads the profile, so that the baseline names the profile's owner (an
+    # approval can only be checked against an owner the base names)
+    catalogue = (mini.controls / "mini.yaml").read_text().replace(
+        "    evidence: [auth_policy]\n    max_age_days: 365\n    policy: data.mini.pw.too_short",
+        "    evidence: [auth_policy, organisation]\n    max_age_days: 365\n    policy: "
+        "data.mini.pw.too_short", 1)
+    mini.write("controls/mini.yaml", catalogue + SCOPED_CONTROLS)
     path = baseline(mini)
     approvals = "".join(f"""\
     - fact: {fact}

@@ -229,7 +229,8 @@ def test_a_blank_reason_and_a_blank_approver_are_each_refused_at_their_line(tmp_
 
 
 def test_names_are_compared_ignoring_case_and_spacing():
-    assert same_person("  Margaret\tPROUDIE  (SIRO) ") == "margaret proudie (siro)"
+    assert same_person("  Margaret\tPROUDIE  (SIRO) ", "margaret proudie")
+    assert not same_person("Margaret Proudie", "Mary Thorne")
 
 
 def test_a_compensating_controls_worksheet_is_loaded_in_its_order(tmp_path):

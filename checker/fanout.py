@@ -38,20 +38,23 @@ class Outcome:
     assessment: Assessment | None = None
     problems: tuple[str, ...] = ()
     error_code: int = 0
-    rendered: Any = None  # the report, made in the worker where a renderer was given
+    rendered: str | None = None  # the report, made in the worker where a renderer was given
+    code: int | None = None  # the exit code, worked out in the worker with the report
 
     def exit_code(self, fail_on: FailOn) -> int:
-        if self.assessment is None:
-            return self.error_code
-        return int(self.assessment.exit_code(fail_on))
+        if self.assessment is not None:
+            return int(self.assessment.exit_code(fail_on))
+        return self.code if self.code is not None else self.error_code
 
 
 def assess_many(evidence_dirs: Sequence[Path], jobs: int, options: Mapping[str, Any],
                 assess: Callable[..., Assessment],
-                render: Callable[[Assessment], Any] | None = None) -> list[Outcome]:
+                render: Callable[[Assessment], str] | None = None,
+                fail_on: FailOn | None = None) -> list[Outcome]:
     """Assess every directory with ``assess(dir, **options)``, at most ``jobs`` at a time,
-    in the order given; ``render`` (a module-level function) makes each report in the
-    worker too, so that the parent only joins them."""
+    in the order given. With ``render`` (a module-level function) and ``fail_on``, each
+    worker makes its pack's report and exit code and sends back only those: the parent
+    joins text, and no Assessment crosses between processes."""
     pool: Executor
     if options.get("engine") == "opa":
         pool = ThreadPoolExecutor(max_workers=jobs)
@@ -61,7 +64,8 @@ def assess_many(evidence_dirs: Sequence[Path], jobs: int, options: Mapping[str, 
                                    initargs=(options.get("controls_dir"),
                                              options.get("policies_dir")))
     with pool:
-        futures = [pool.submit(_one, assess, d, dict(options), render) for d in evidence_dirs]
+        futures = [pool.submit(_one, assess, d, dict(options), render, fail_on)
+                   for d in evidence_dirs]
         return [_collect(future, d) for future, d in zip(futures, evidence_dirs, strict=True)]
 
 
@@ -106,13 +110,17 @@ def _collect(future: Future[Outcome], evidence_dir: Path) -> Outcome:
 
 
 def _one(assess: Callable[..., Assessment], evidence_dir: Path, options: dict[str, Any],
-         render: Callable[[Assessment], Any] | None = None) -> Outcome:
+         render: Callable[[Assessment], str] | None = None,
+         fail_on: FailOn | None = None) -> Outcome:
     name = evidence_dir.as_posix()
     if _worker_sources is not None:
         options = {**options, "sources": _worker_sources}
     try:
         assessment = assess(evidence_dir, **options)
-        return Outcome(name, assessment, rendered=render(assessment) if render else None)
+        if render is not None and fail_on is not None:
+            return Outcome(name, rendered=render(assessment),
+                           code=int(assessment.exit_code(fail_on)))
+        return Outcome(name, assessment)
     except CheckerError as exc:
         return Outcome(name, None, tuple(str(p) for p in exc.problems), int(exc.exit_code))
     except Exception as exc:  # fail closed: a crash in one pack never reads as clean
@@ -120,23 +128,30 @@ def _one(assess: Callable[..., Assessment], evidence_dir: Path, options: dict[st
                        int(ExitCode.EVALUATION_ERROR))
 
 
+def json_results(assessment: Assessment) -> str:
+    """One pack's results document as compact JSON text (a worker's renderer)."""
+    from checker.formats import json_
+
+    return json.dumps(json_.document(assessment), ensure_ascii=False, separators=(",", ":"))
+
+
 def render_json(outcomes: Sequence[Outcome], fail_on: FailOn,
                 document: Callable[[Assessment], Any]) -> str:
-    """A JSON list: per directory its exit code and either the run's JSON or its errors."""
-    items = []
+    """A JSON list, one pack a line: per directory its exit code and either the run's JSON
+    or its errors (written by the C encoder; a worker's text is used as it came)."""
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    lines = []
     for outcome in outcomes:
-        item: dict[str, Any] = {"evidence": outcome.evidence,
-                                "exit_code": outcome.exit_code(fail_on)}
-        if outcome.assessment is not None:
-            item["results"] = (outcome.rendered if outcome.rendered is not None
-                               else document(outcome.assessment))
+        head = f'{{"evidence":{compact(outcome.evidence)},"exit_code":{outcome.exit_code(fail_on)}'
+        if outcome.rendered is not None:
+            lines.append(f'{head},"results":{outcome.rendered}}}')
+        elif outcome.assessment is not None:
+            lines.append(f'{head},"results":{compact(document(outcome.assessment))}}}')
         else:
-            item["errors"] = list(outcome.problems)
-        items.append(item)
-    # One pack a line, by the C encoder: indenting 64 packs' reports in pure Python took
-    # longer than the parent's share of the whole run.
-    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-                               for item in items) + "\n]\n"
+            lines.append(f'{head},"errors":{compact(list(outcome.problems))}}}')
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def render_sections(outcomes: Sequence[Outcome], fail_on: FailOn,
@@ -145,9 +160,12 @@ def render_sections(outcomes: Sequence[Outcome], fail_on: FailOn,
     parts = []
     for outcome in outcomes:
         head = f"== {outcome.evidence} (exit {outcome.exit_code(fail_on)}) =="
-        body = ("".join(f"error: {p}\n" for p in outcome.problems)
-                if outcome.assessment is None else outcome.rendered
-                if outcome.rendered is not None else render(outcome.assessment))
+        if outcome.rendered is not None:
+            body = outcome.rendered
+        elif outcome.assessment is not None:
+            body = render(outcome.assessment)
+        else:
+            body = "".join(f"error: {p}\n" for p in outcome.problems)
         parts.append(f"{head}\n{body}")
     return "\n".join(parts)
 

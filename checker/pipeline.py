@@ -147,8 +147,9 @@ def run_many(evidence_dirs: tuple[Path, ...], jobs: int, format_name: str,
 
     if format_name not in ("json", "table"):
         raise click.UsageError("several --evidence directories need --format json or table")
-    renderer = json_.document if format_name == "json" else table.render
-    outcomes = fanout.assess_many(evidence_dirs, jobs, options, assess_directory, renderer)
+    renderer = fanout.json_results if format_name == "json" else table.render
+    outcomes = fanout.assess_many(evidence_dirs, jobs, options, assess_directory, renderer,
+                                  fail_on)
     for outcome in outcomes:
         for problem in outcome.problems:
             click.echo(f"error: {problem}", err=True)

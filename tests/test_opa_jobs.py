@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import Mini
 from opa_server import serving
 
@@ -68,3 +69,16 @@ def test_a_worker_that_dies_is_an_evaluation_error_not_a_crash(tmp_path) -> None
     outcomes = assess_many([tmp_path / "a", tmp_path / "b"], 2, {"engine": "regorus"}, _die)
     assert [o.exit_code(FailOn.FAIL) for o in outcomes] == [3, 3]
     assert all("worker process died" in o.problems[0] for o in outcomes)
+
+
+@pytest.mark.parametrize("format_name", ["json", "table"])
+def test_one_job_and_two_give_the_same_bytes(mini: Mini, format_name: str) -> None:
+    good, bad = _packs(mini)
+    common = ["--evidence", good, "--evidence", bad, "--controls", str(mini.controls),
+              "--policies", str(mini.policies), "--as-of", "2026-11-01",
+              "--format", format_name]
+    one = mini.invoke("run", *common, "--jobs", "1")
+    two = mini.invoke("run", *common, "--jobs", "2")
+    assert (one.exit_code, two.exit_code) == (1, 1)
+    assert one.stdout == two.stdout
+    assert len(one.stdout) > 500

@@ -20,18 +20,9 @@ _TIMES = frozenset({"scan_end", "scan_start", "timestamp"})
 
 
 def read(exports: Sequence[Export], options: ImportOptions) -> Result:
-    scan = scans.Scan(tool)
-    stamps: dict[str, str] = {}
-    for export in exports:
-        latest = _read(export, scan, options)
-        if latest:
-            stamps[export.display] = latest
-    exported = options.exported or max(stamps.values(), default=None)
-    if exported is None:
-        raise InputError.at(exports[0].at(), "no <scan_end>, <scan_start> or <timestamp> "
-                            "says when the scan ran; pass --exported DATE")
-    return Result(scans.documents(name, scan, exported[:10], options), exported, stamps,
-                  scan.close)
+    return scans.read(name, tool, exports, options,
+                      lambda export, scan: _read(export, scan, options),
+                      "no <scan_end>, <scan_start> or <timestamp> says when the scan ran")
 
 
 def _read(export: Export, scan: scans.Scan, options: ImportOptions) -> str | None:

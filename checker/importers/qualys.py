@@ -27,19 +27,10 @@ _INFORMATION = frozenset({"ig", "info", "information gathered"})
 
 
 def read(exports: Sequence[Export], options: ImportOptions) -> Result:
-    scan = scans.Scan(tool)
-    stamps: dict[str, str] = {}
     order = options.date_order or "mdy"  # Qualys writes US dates (MM/DD/YYYY)
-    for export in exports:
-        launched = _read(export, scan, order)
-        if launched:
-            stamps[export.display] = launched
-    exported = options.exported or max(stamps.values(), default=None)
-    if exported is None:
-        raise InputError.at(exports[0].at(), "no 'Launch Date' in the report header says "
-                            "when the scan ran; pass --exported DATE")
-    return Result(scans.documents(name, scan, exported[:10], options), exported, stamps,
-                  scan.close)
+    return scans.read(name, tool, exports, options,
+                      lambda export, scan: _read(export, scan, order),
+                      "no 'Launch Date' in the report header says when the scan ran")
 
 
 def _read(export: Export, scan: scans.Scan, order: str) -> str | None:

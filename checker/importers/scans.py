@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.importers.base import Generated, ImportOptions
+from checker.errors import InputError
+from checker.importers.base import Export, Generated, ImportOptions, Result
 
 #: CVSS versions in the order a patch's single ``cvss`` score is chosen (the v3 base score,
 #: which the PSN-OPS-01 threshold is written for, first).
@@ -154,6 +155,24 @@ def _open_store() -> sqlite3.Connection:
     db.execute("CREATE TABLE findings (host TEXT, ref TEXT, seq INTEGER, data TEXT)")
     db.execute("CREATE INDEX by_host ON findings (host, ref, seq)")
     return db
+
+
+def read(source: str, tool: str, exports: Sequence[Export], options: ImportOptions,
+         read_one: Callable[[Export, Scan], str | None], no_time: str) -> Result:
+    """Every export of one scanner into one scan, and its documents. ``read_one`` reads an
+    export into the scan and returns when it ran (or None); the scan is dated by the latest
+    of those, or by ``--exported``; with neither, the import is refused with ``no_time``."""
+    scan = Scan(tool)
+    stamps: dict[str, str] = {}
+    for export in exports:
+        latest = read_one(export, scan)
+        if latest:
+            stamps[export.display] = latest
+    exported = options.exported or max(stamps.values(), default=None)
+    if exported is None:
+        raise InputError.at(exports[0].at(), f"{no_time}; pass --exported DATE")
+    return Result(documents(source, scan, exported[:10], options), exported, stamps,
+                  scan.close)
 
 
 def part_of(host: str, parts: int) -> int:

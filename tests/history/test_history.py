@@ -6,44 +6,26 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import pytest
-
-AUTH_FAILING = ("min_length: 14", "min_length: 8")
-
-
-@pytest.fixture(autouse=True)
-def history_on(monkeypatch):
-    """The suite turns history off by default; these tests are about it."""
-    monkeypatch.delenv("CHECKER_HISTORY", raising=False)
-
-
-def _run(mini, as_of, *args):
-    return mini.invoke("run", "--evidence", str(mini.evidence), "--controls", str(mini.controls),
-                       "--policies", str(mini.policies), "--as-of", as_of, "--fail-on", "none",
-                       "--format", "json", *args)
+from history_helpers import break_passwords, run
 
 
 def _history(mini, *args):
     return mini.invoke("history", "--evidence", str(mini.evidence), *args)
 
 
-def _break_passwords(mini):
-    auth = (mini.evidence / "auth.yaml").read_text()
-    mini.write("evidence/auth.yaml", auth.replace(*AUTH_FAILING))
-
 
 def test_a_run_is_recorded_in_the_evidence_directory_once_per_inputs(mini):
     store = mini.evidence / ".checker" / "history.sqlite"
     for _ in range(2):
-        assert _run(mini, "2026-11-01").exit_code == 0
+        assert run(mini, "2026-11-01").exit_code == 0
     assert store.is_file()
     runs = sqlite3.connect(store).execute("SELECT as_of, source FROM runs").fetchall()
     assert runs == [("2026-11-01", "run")]
 
 
 def test_the_store_is_not_evidence_and_leaves_the_digest_alone(mini):
-    first = json.loads(_run(mini, "2026-11-01").stdout)
-    second = json.loads(_run(mini, "2026-11-01").stdout)
+    first = json.loads(run(mini, "2026-11-01").stdout)
+    second = json.loads(run(mini, "2026-11-01").stdout)
     assert first["inputs_digest"] == second["inputs_digest"]
     assert first["notices"] == []
 
@@ -51,9 +33,9 @@ def test_the_store_is_not_evidence_and_leaves_the_digest_alone(mini):
 def test_two_runs_a_month_apart_give_the_trend(mini):
     """October: the three applicable controls pass. November: passwords fail (high), so 2 of
     3 pass; nothing was open in October, so nothing is overdue."""
-    assert _run(mini, "2026-10-01").exit_code == 0
-    _break_passwords(mini)
-    assert _run(mini, "2026-11-01").exit_code == 0
+    assert run(mini, "2026-10-01").exit_code == 0
+    break_passwords(mini)
+    assert run(mini, "2026-11-01").exit_code == 0
     document = json.loads(_history(mini, "--format", "json").stdout)
     assert document["organisation"] == "Test Council"
     assert [(r["as_of"], r["pass_percent"], r["open"], r["open_by_severity"], r["overdue"])
@@ -67,15 +49,15 @@ def test_two_runs_a_month_apart_give_the_trend(mini):
 
 def test_an_action_still_open_after_its_first_due_date_is_overdue(mini):
     """PW-01 fails on 1 October (high: due 31 October) and still fails on 1 November."""
-    _break_passwords(mini)
-    _run(mini, "2026-10-01")
-    _run(mini, "2026-11-01")
+    break_passwords(mini)
+    run(mini, "2026-10-01")
+    run(mini, "2026-11-01")
     runs = json.loads(_history(mini, "--format", "json").stdout)["runs"]
     assert [r["overdue"] for r in runs] == [[], ["MINI-PW-01"]]
 
 
 def test_history_renders_as_table_markdown_and_html(mini):
-    _run(mini, "2026-10-01")
+    run(mini, "2026-10-01")
     table = _history(mini).stdout
     assert table.splitlines()[0] == "History: Test Council (1 run)"
     assert "mini pass %" in table and "2026-10-01" in table and "100.0" in table
@@ -90,28 +72,28 @@ def test_history_formats_come_from_the_registry(mini):
     from checker.formats import names
 
     assert names("history") == ["html", "json", "markdown", "table"]
-    _run(mini, "2026-10-01")
+    run(mini, "2026-10-01")
     result = _history(mini, "--format", "csv")
     assert result.exit_code == 2
     assert "'csv' is not one of" in result.stderr
 
 
 def test_history_off_records_nothing(mini):
-    _run(mini, "2026-11-01", "--history", "off")
+    run(mini, "2026-11-01", "--history", "off")
     assert not (mini.evidence / ".checker").exists()
 
 
 def test_a_named_store_that_cannot_be_written_is_an_input_error(mini, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    result = _run(mini, "2026-11-01", "--history", str(blocker / "h.sqlite"))
+    result = run(mini, "2026-11-01", "--history", str(blocker / "h.sqlite"))
     assert result.exit_code == 2
     assert f"error: {blocker / 'h.sqlite'}: cannot open the history store" in result.stderr
 
 
 def test_the_default_store_failing_warns_and_still_reports(mini):
     (mini.evidence / ".checker").write_text("a file where the directory would go")
-    result = _run(mini, "2026-11-01")
+    result = run(mini, "2026-11-01")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["as_of"] == "2026-11-01"
     assert "warning: history not recorded:" in result.stderr
@@ -120,25 +102,25 @@ def test_the_default_store_failing_warns_and_still_reports(mini):
 def test_a_file_that_is_not_a_store_is_refused(mini, tmp_path):
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
-    result = _run(mini, "2026-11-01", "--history", str(other))
+    result = run(mini, "2026-11-01", "--history", str(other))
     assert result.exit_code == 2
     assert "not a checker history store" in result.stderr
 
 
 def test_another_organisations_run_is_refused(mini, tmp_path):
     store = tmp_path / "h.sqlite"
-    _run(mini, "2026-10-01", "--history", str(store))
+    run(mini, "2026-10-01", "--history", str(store))
     org = (mini.evidence / "organisation.yaml").read_text()
     mini.write("evidence/organisation.yaml", org.replace("Test Council", "Other Council"))
-    result = _run(mini, "2026-11-01", "--history", str(store))
+    result = run(mini, "2026-11-01", "--history", str(store))
     assert result.exit_code == 2
     assert "holds the runs of 'Test Council', not 'Other Council'" in result.stderr
 
 
 def test_saved_json_reports_are_imported(mini, tmp_path):
-    _break_passwords(mini)
+    break_passwords(mini)
     saved = tmp_path / "2026-10.json"
-    saved.write_text(_run(mini, "2026-10-15", "--history", "off").stdout)
+    saved.write_text(run(mini, "2026-10-15", "--history", "off").stdout)
     result = mini.invoke("history", "import", str(saved), "--evidence", str(mini.evidence))
     assert result.exit_code == 0, result.output
     assert "as of 2026-10-15" in result.stderr and "recorded" in result.stderr
@@ -165,8 +147,8 @@ def test_reading_history_where_none_was_recorded_is_an_input_error(mini):
 
 
 def test_the_trend_stops_at_the_as_of_asked_for(mini):
-    _run(mini, "2026-10-01")
-    _run(mini, "2026-12-01")
+    run(mini, "2026-10-01")
+    run(mini, "2026-12-01")
     runs = json.loads(_history(mini, "--format", "json", "--as-of", "2026-11-01").stdout)["runs"]
     assert [r["as_of"] for r in runs] == ["2026-10-01"]
 
@@ -179,6 +161,6 @@ def test_the_matrix_shows_the_trend_and_never_records(mini):
 
     assert 'id="trend"' not in matrix()
     assert not (mini.evidence / ".checker").exists()
-    _run(mini, "2026-10-01")
+    run(mini, "2026-10-01")
     page = matrix()
     assert "<h2>Trend (1 recorded run)</h2>" in page

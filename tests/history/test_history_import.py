@@ -9,31 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
+from history_helpers import break_passwords, run
 
 from checker.errors import InputError
 from checker.history.snapshot import from_report
 
 
-@pytest.fixture(autouse=True)
-def history_on(monkeypatch):
-    """The suite turns history off by default; these tests are about it."""
-    monkeypatch.delenv("CHECKER_HISTORY", raising=False)
-
-
-def _run(mini, as_of, *args):
-    return mini.invoke("run", "--evidence", str(mini.evidence), "--controls", str(mini.controls),
-                       "--policies", str(mini.policies), "--as-of", as_of, "--fail-on", "none",
-                       "--format", "json", *args)
-
-
-def _break_passwords(mini):
-    auth = (mini.evidence / "auth.yaml").read_text()
-    mini.write("evidence/auth.yaml", auth.replace("min_length: 14", "min_length: 8"))
-
-
 def _saved(mini, tmp_path: Path, as_of: str, name: str | None = None) -> Path:
     path = tmp_path / (name or f"{as_of}.json")
-    path.write_text(_run(mini, as_of, "--history", "off").stdout)
+    path.write_text(run(mini, as_of, "--history", "off").stdout)
     return path
 
 
@@ -83,7 +67,7 @@ def test_a_control_listed_twice_is_refused_at_its_second_line(mini, tmp_path):
 
 
 def test_failing_controls_edited_to_pass_disagree_with_the_summary(mini, tmp_path):
-    _break_passwords(mini)
+    break_passwords(mini)
     saved = _edit(_saved(mini, tmp_path, "2026-10-15"), _forge_pass)
     result = _import(mini, saved)
     assert result.exit_code == 2
@@ -92,7 +76,7 @@ def test_failing_controls_edited_to_pass_disagree_with_the_summary(mini, tmp_pat
 
 
 def test_a_pass_percentage_the_controls_do_not_give_is_refused(mini, tmp_path):
-    _break_passwords(mini)  # 2 of 3 applicable controls pass: 66.7
+    break_passwords(mini)  # 2 of 3 applicable controls pass: 66.7
     saved = _edit(_saved(mini, tmp_path, "2026-10-15"),
                   lambda d: d["frameworks"][0].update(pass_percent=100.0))
     result = _import(mini, saved)
@@ -121,9 +105,9 @@ def test_an_import_among_recorded_runs_is_refused_and_overdue_stands(mini, tmp_p
     """PW-01 fails on 1 October and 1 December (high: due 31 October), so it is overdue on
     1 December. A genuine all-pass report of 20 November would end that streak."""
     clean = _saved(mini, tmp_path, "2026-11-20")
-    _break_passwords(mini)
-    _run(mini, "2026-10-01")
-    _run(mini, "2026-12-01")
+    break_passwords(mini)
+    run(mini, "2026-10-01")
+    run(mini, "2026-12-01")
     result = _import(mini, clean)
     assert result.exit_code == 2
     assert result.stderr == (f"error: {mini.evidence / '.checker' / 'history.sqlite'}: a report "
@@ -134,10 +118,10 @@ def test_an_import_among_recorded_runs_is_refused_and_overdue_stands(mini, tmp_p
 
 
 def test_reports_before_the_first_run_are_imported_all_or_none(mini, tmp_path):
-    _break_passwords(mini)
+    break_passwords(mini)
     october, november = _saved(mini, tmp_path, "2026-10-05"), _saved(mini, tmp_path, "2026-11-10")
     late = _saved(mini, tmp_path, "2026-11-25")
-    _run(mini, "2026-11-20")
+    run(mini, "2026-11-20")
     assert _import(mini, october, late).exit_code == 2
     assert _runs(mini) == [("2026-11-20", "run", [])]
     imported = _import(mini, october, november)

@@ -660,7 +660,7 @@ def pci_saq(evidence_dir: Path, controls_dir: Path | None, policies_dir: Path | 
     name = choose_format(format_name, output, "saq", "markdown")
     assessment, aoc = pipeline.draft(evidence_dir, as_of or today(), controls_dir=controls_dir,
                                      policies_dir=policies_dir, engine=engine)
-    draft = channel_draft(aoc, channel)
+    draft = channel_draft(aoc, channel, assessment.profile)
     write(render(name, "saq", draft), output)
     click.get_current_context().exit(int(pipeline.exit_code(assessment, [draft])))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import report
-from checker.errors import InputError
+from checker.errors import InputError, Location
 from checker.model import Assessment, Result
 from checker.pci.channels import ELIGIBILITY_CONTROL, Channel, resolve
 from checker.pci.responses import Answer, Response, answer
@@ -134,14 +134,16 @@ def _saq(provenance: Provenance, channel: Channel, saq_lists: Mapping[str, SaqLi
     return SaqDraft(provenance, channel, saq, tuple(rows))
 
 
-def channel_draft(aoc: AocDraft, name: str) -> SaqDraft:
-    """The named channel's SAQ draft; InputError listing the channels otherwise."""
+def channel_draft(aoc: AocDraft, name: str, profile: Location | None = None) -> SaqDraft:
+    """The named channel's SAQ draft; InputError at the organisation ``profile`` listing the
+    channels otherwise."""
     for draft in aoc.saqs:
         if draft.channel.name == name:
             return draft
-    known = ", ".join(d.channel.name for d in aoc.saqs)
-    raise InputError(f"no payment channel '{name}' in the organisation profile (channels: "
-                     f"{known})")
+    known = ", ".join(d.channel.name for d in aoc.saqs) or "none"
+    raise InputError.at(profile or Location("organisation profile"),
+                        f"no payment channel '{name}' in the organisation profile (channels: "
+                        f"{known})")
 
 
 def status_word(draft: SaqDraft) -> str:

@@ -53,8 +53,9 @@ def test_not_in_place_channel_exits_1_and_unknown_channel_exits_2():
     assert _invoke("saq", "--evidence", str(EXAMPLE), "--channel", "contact-centre").exit_code == 1
     result = _invoke("saq", "--evidence", str(EXAMPLE), "--channel", "kiosk")
     assert result.exit_code == 2
-    assert "no payment channel 'kiosk'" in result.output
-    assert "online-payments, contact-centre, counter-terminals" in result.output
+    assert f"error: {EXAMPLE}/organisation.yaml:2:1: no payment channel 'kiosk' in the " \
+        "organisation profile (channels: online-payments, contact-centre, " \
+        "counter-terminals)" in result.output
 
 
 def test_profile_without_channels_cannot_be_drafted(pack: Path):

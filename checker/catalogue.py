@@ -66,7 +66,7 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     """
     display_root = display_root or directory.as_posix()
     if not directory.is_dir():
-        raise InputError(f"{display_root}: controls directory does not exist")
+        raise InputError.at(Location(display_root), "controls directory does not exist")
     frameworks: list[Framework] = []
     profiles: list[Profile] = []
     files: dict[str, str] = {}
@@ -99,7 +99,7 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
         except InputError as exc:
             problems += exc.problems
     if not frameworks and not problems:
-        raise InputError(f"{display_root}: no control catalogue (*.yaml) found")
+        raise InputError.at(Location(display_root), "no control catalogue (*.yaml) found")
     merged, found = _merge(frameworks)
     problems += found + _cross_problems(merged) + _profile_problems(merged, profiles)
     saq_lists: dict[str, SaqList] = {}

@@ -83,9 +83,9 @@ def build(assessment: Assessment, saq_lists: Mapping[str, SaqList]) -> AocDraft:
     organisation = _profile(assessment)
     pci = organisation.get("pci") if isinstance(organisation.get("pci"), Mapping) else {}
     if not isinstance(pci, Mapping) or not pci.get("payment_channels"):
-        where = assessment.profile or "the organisation profile"
-        raise InputError(f"{where}: no pci.payment_channels: list each payment channel and its "
-                         "SAQ before drafting an SAQ or AOC (docs/pci.md)")
+        raise InputError.at(assessment.profile or Location("organisation profile"),
+                            "no pci.payment_channels: list each payment channel and its SAQ "
+                            "before drafting an SAQ or AOC (docs/pci.md)")
     records = [e for e in (eligibility.evidence if eligibility else ())
                if e.kind == ELIGIBILITY_KIND]
     moves_to = {k: v.moves_to for k, v in saq_lists.items()}
@@ -107,8 +107,8 @@ def _profile(assessment: Assessment) -> Mapping[str, Any]:
         for item in result.evidence:
             if item.kind == ORGANISATION_KIND:
                 return item.facts
-    raise InputError(f"{assessment.profile or 'evidence'}: no organisation profile was read "
-                     "by the PCI controls (run with --framework pci)")
+    raise InputError.at(assessment.profile or Location("evidence"), "no organisation profile "
+                        "was read by the PCI controls (run with --framework pci)")
 
 
 def _saq(provenance: Provenance, channel: Channel, saq_lists: Mapping[str, SaqList],

@@ -1,6 +1,9 @@
-"""What the history tests share: a JSON run of the mini pack, and a failing password rule."""
+"""What the history tests share: history switched on, a JSON run of the mini pack, and a
+failing password rule. (A conftest.py here would shadow the suite's own ``conftest``.)"""
 
 from __future__ import annotations
+
+import pytest
 
 AUTH_FAILING = ("min_length: 14", "min_length: 8")
 
@@ -14,3 +17,9 @@ def run(mini, as_of, *args):
 def break_passwords(mini):
     auth = (mini.evidence / "auth.yaml").read_text()
     mini.write("evidence/auth.yaml", auth.replace(*AUTH_FAILING))
+
+
+@pytest.fixture(autouse=True)
+def history_on(monkeypatch):
+    """The suite turns history off by default; these tests are about it (imported by each)."""
+    monkeypatch.delenv("CHECKER_HISTORY", raising=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from history_helpers import break_passwords, run
+from history_helpers import break_passwords, history_on, run  # noqa: F401 (fixture)
 
 
 def _history(mini, *args):

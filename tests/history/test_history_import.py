@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from history_helpers import break_passwords, run
+from history_helpers import break_passwords, history_on, run  # noqa: F401 (fixture)
 
 from checker.errors import InputError
 from checker.history.snapshot import from_report

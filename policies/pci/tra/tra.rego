@@ -99,18 +99,28 @@ _citation(doc, path, tra, intervals) := {"doc": doc, "path": path, "reference": 
 # 5.2.3.1: endpoint protection with hosts judged not at risk re-evaluates them every N months.
 _citations(evidence, "5.2.3.1") := {_citation(doc, "facts.targeted_risk_analysis", doc.facts.targeted_risk_analysis, intervals) |
 	some doc in object.get(evidence, "endpoint_protection", [])
-	some host in doc.facts.hosts
-	host.not_at_risk
+	_has_not_at_risk_host(doc)
 	intervals := _interval(doc.facts, "not_at_risk_review_interval_months", "facts", "months", sprintf("%s: not-at-risk re-evaluation", [_label(doc, "product")]))
 }
 
 # 5.3.2.1: endpoint protection running periodic scans every N days.
 _citations(evidence, "5.3.2.1") := {_citation(doc, "facts.targeted_risk_analysis", doc.facts.targeted_risk_analysis, intervals) |
 	some doc in object.get(evidence, "endpoint_protection", [])
+	_has_periodically_scanned_host(doc)
+	intervals := _interval(doc.facts, "periodic_scan_interval_days", "facts", "days", sprintf("%s: periodic scans", [_label(doc, "product")]))
+}
+
+# Whether any host qualifies is asked once per document: a citation (which holds the whole
+# document) built once per qualifying host would be hashed into the set once per host.
+_has_not_at_risk_host(doc) if {
+	some host in doc.facts.hosts
+	host.not_at_risk
+}
+
+_has_periodically_scanned_host(doc) if {
 	some host in doc.facts.hosts
 	host.anti_malware_installed == true
 	not host.behavioural_analysis == true
-	intervals := _interval(doc.facts, "periodic_scan_interval_days", "facts", "days", sprintf("%s: periodic scans", [_label(doc, "product")]))
 }
 
 # 7.2.5.1: application and system accounts reviewed every N months.
@@ -166,39 +176,41 @@ _interval(obj, key, _, _, _) := [] if not is_number(object.get(obj, key, null))
 
 _label(doc, key) := object.get(doc.facts, key, doc.id)
 
+# Each citation is judged against the register entries with the reference it cites. The
+# register is read once, and the entries of each reference cited are gathered once: judging
+# every citation against the whole register grew with citations times analyses.
 _citation_findings(evidence, as_of, requirement) := {f |
-	some citation in _citations(evidence, requirement)
-	some f in _citation_problems(evidence, as_of, requirement, citation)
+	register := _register(evidence)
+	citations := _citations(evidence, requirement)
+	by_reference := {reference: [e | some e in register; e[2].reference == reference] |
+		some reference in {c.reference | some c in citations}
+	}
+	some c in citations
+	some f in _citation_problems(count(register), by_reference[c.reference], as_of, requirement, c)
 }
 
-_citation_problems(evidence, _, _, c) := {finding.of(c.doc, sprintf("%s.reference", [c.path]), msg)} if {
-	count(_register(evidence)) == 0
+_citation_problems(registered, _, _, _, c) := {finding.of(c.doc, sprintf("%s.reference", [c.path]), msg)} if {
+	registered == 0
 	msg := sprintf("cites targeted risk analysis %s, but no targeted risk analysis register (12.3.1) records any analysis", [c.reference])
 }
 
-_citation_problems(evidence, _, requirement, c) := {finding.of(c.doc, sprintf("%s.reference", [c.path]), msg)} if {
-	count(_register(evidence)) > 0
-	count(_same_reference(evidence, c.reference)) == 0
+_citation_problems(registered, same, _, _, c) := {finding.of(c.doc, sprintf("%s.reference", [c.path]), msg)} if {
+	registered > 0
+	count(same) == 0
 	msg := sprintf("cites targeted risk analysis %s, which is not in the register (12.3.1)", [c.reference])
 }
 
-_citation_problems(evidence, _, requirement, c) := {finding.of(c.doc, sprintf("%s.reference", [c.path]), msg)} if {
-	others := _same_reference(evidence, c.reference)
-	count(others) > 0
-	not requirement in {a.requirement | some [_, _, a] in others}
-	msg := sprintf("cites targeted risk analysis %s, which the register records for %s, not %s", [c.reference, concat(", ", sort({a.requirement | some [_, _, a] in others})), requirement])
+_citation_problems(_, same, _, requirement, c) := {finding.of(c.doc, sprintf("%s.reference", [c.path]), msg)} if {
+	count(same) > 0
+	not requirement in {a.requirement | some [_, _, a] in same}
+	msg := sprintf("cites targeted risk analysis %s, which the register records for %s, not %s", [c.reference, concat(", ", sort({a.requirement | some [_, _, a] in same})), requirement])
 }
 
-_citation_problems(evidence, as_of, requirement, c) := problems if {
-	some [_, _, a] in _same_reference(evidence, c.reference)
+_citation_problems(_, same, as_of, requirement, c) := problems if {
+	some [_, _, a] in same
 	a.requirement == requirement
-	problems := _matched_problems(as_of, requirement, c, [e | some e in _same_reference(evidence, c.reference); e[2].requirement == requirement])
+	problems := _matched_problems(as_of, requirement, c, [e | some e in same; e[2].requirement == requirement])
 }
-
-_same_reference(evidence, reference) := [[doc, i, a] |
-	some [doc, i, a] in _register(evidence)
-	a.reference == reference
-]
 
 # The citation names a registered analysis for this requirement: it must be a current
 # flexible-frequency analysis, and no interval the evidence runs at may be longer than the

@@ -10,8 +10,9 @@ from checker import schemas
 from checker.errors import InputError, Location, Problem
 from checker.model import Control, Framework, Level, Link, Profile, control_sort_key
 from checker.parameters import PARAMETERS_FILE, Parameter, parse_parameters
+from checker.parsedcache import Source, parse_all
 from checker.pci.saqlists import SaqList, is_saq_path, parse_saq_lists
-from checker.yamlsource import Document, load_documents, read_text
+from checker.yamlsource import Document, read_text
 
 #: The rule an attested control queries when it names none.
 ATTESTATION_RULE = "data.lib.attestation.findings"
@@ -73,31 +74,35 @@ def load_catalogue(directory: Path, display_root: str | None = None) -> Catalogu
     problems: list[Problem] = []
     saq_documents: list[Document] = []
     parameter_documents: list[Document] = []
+    sources: list[tuple[str, Source]] = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
         relative = path.relative_to(directory).as_posix()
         display = f"{display_root}/{relative}"
-        is_profile = PROFILES_DIR in path.relative_to(directory).parts[:-1]
         try:
             text, digest = read_text(path, display)
-            files[f"controls/{relative}"] = digest  # digest names do not depend on the cwd
-            if is_saq_path(relative):  # SAQ requirement lists: data, not a catalogue
-                saq_documents += load_documents(text, display)
-                continue
-            if relative == PARAMETERS_FILE:  # project parameters: data for the rules
-                parameter_documents += load_documents(text, display)
-                continue
-            for document in load_documents(text, display):
-                if is_profile:
-                    profile, found = _profile(document)
-                    profiles += [profile] if profile else []
-                    problems += found
-                    continue
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        files[f"controls/{relative}"] = digest  # digest names do not depend on the cwd
+        sources.append((relative, Source(display, digest, text)))
+    for (relative, _), parsed in zip(sources, parse_all([s for _, s in sources]), strict=True):
+        if isinstance(parsed, InputError):
+            problems += parsed.problems
+        elif is_saq_path(relative):  # SAQ requirement lists: data, not a catalogue
+            saq_documents += parsed
+        elif relative == PARAMETERS_FILE:  # project parameters: data for the rules
+            parameter_documents += parsed
+        elif PROFILES_DIR in relative.split("/")[:-1]:
+            for document in parsed:
+                profile, found = _profile(document)
+                profiles += [profile] if profile else []
+                problems += found
+        else:
+            for document in parsed:
                 framework, found = _framework(document)
                 problems += found
                 if framework is not None:
                     frameworks.append(framework)
-        except InputError as exc:
-            problems += exc.problems
     if not frameworks and not problems:
         raise InputError.at(Location(display_root), "no control catalogue (*.yaml) found")
     merged, found = _merge(frameworks)

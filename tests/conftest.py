@@ -229,19 +229,22 @@ class Mini:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_rule_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Tests never read or write the user's ~/.cache (subprocesses inherit this too), nor
-    record runs in a history store inside the repository (tests/history turn it back on)."""
+    """Tests never read or write the user's ~/.cache or cache key (subprocesses inherit this
+    too), nor record runs in a history store inside the repository (tests/history turn it
+    back on)."""
     import os
 
-    previous = os.environ.get("CHECKER_CACHE_DIR")
-    os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
-    os.environ["CHECKER_HISTORY"] = "off"
+    settings = {"CHECKER_CACHE_DIR": str(tmp_path_factory.mktemp("rule-cache")),
+                "XDG_STATE_HOME": str(tmp_path_factory.mktemp("state")),  # the cache's key
+                "CHECKER_HISTORY": "off"}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     yield
-    del os.environ["CHECKER_HISTORY"]
-    if previous is None:
-        del os.environ["CHECKER_CACHE_DIR"]
-    else:
-        os.environ["CHECKER_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The rule index cache: used when the policies are byte-identical, ignored otherwise."""
+"""The rule index cache: used when the policies are byte-identical and the entry is ours,
+ignored otherwise."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import cache as entries
 from checker.engines import rulecache
 from checker.engines.base import RuleKind
 from checker.policies import PolicyModule
@@ -49,12 +51,12 @@ def test_a_corrupt_cache_entry_is_ignored(mini, cache, statuses):
     for entry in cache.glob("rules-*.json"):
         entry.write_text("{not json")
     assert statuses(mini.run("--format", "json")) == first
-    assert all(json.loads(p.read_text()) for p in cache.glob("rules-*.json"))
+    assert all(json.loads(entries.read(p.name) or b"") for p in cache.glob("rules-*.json"))
 
 
 def test_an_empty_cache_dir_setting_turns_caching_off(mini, monkeypatch, tmp_path):
     monkeypatch.setenv("CHECKER_CACHE_DIR", "")
-    assert rulecache.cache_dir() is None
+    assert entries.cache_dir() is None
     assert mini.run("--format", "json").exit_code == 0
 
 
@@ -77,7 +79,13 @@ def _cached_within(seconds: float) -> tuple[object, list[int]]:
 
 def _entry(cache: Path) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
-    return cache / f"rules-{rulecache.key(_MODULES)}.json"
+    return cache / rulecache.entry_name(_MODULES)
+
+
+def _stored(cache: Path) -> object:
+    """The index the cache now holds for _MODULES, read as a run would (authenticated)."""
+    payload = entries.read(_entry(cache).name)
+    return None if payload is None else json.loads(payload)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
@@ -85,7 +93,7 @@ def test_a_fifo_planted_as_an_entry_is_not_read(cache):
     os.mkfifo(_entry(cache))
     answer, calls = _cached_within(5)
     assert (answer, calls) == (_INDEX, [1])
-    assert json.loads(_entry(cache).read_text()) == {"x.y": "set"}  # rebuilt as a file
+    assert _stored(cache) == {"x.y": "set"}  # rebuilt as a file
 
 
 def test_a_link_to_a_device_is_not_read(cache):
@@ -95,8 +103,8 @@ def test_a_link_to_a_device_is_not_read(cache):
 
 
 def test_an_oversized_entry_is_ignored(cache, monkeypatch):
-    monkeypatch.setattr(rulecache, "MAX_ENTRY_BYTES", 64)
-    _entry(cache).write_text(json.dumps({"x.y": "value"}) + " " * 64)
+    entries.write(_entry(cache).name, b'{"x.y": "object"}' + b" " * 200)  # ours, but large
+    monkeypatch.setattr(entries, "MAX_ENTRY_BYTES", 64)
     answer, calls = _cached_within(5)
     assert (answer, calls) == (_INDEX, [1])
 
@@ -104,15 +112,21 @@ def test_an_oversized_entry_is_ignored(cache, monkeypatch):
 @pytest.mark.parametrize("stored", ['["x.y", "set"]', '{"x.y": "sett"}', '{"x.y": 1}',
                                     '{"x.y": ["set"]}', '"set"', "\xff\xfe"])
 def test_an_entry_of_the_wrong_shape_is_rebuilt(cache, stored):
-    _entry(cache).write_bytes(stored.encode("latin-1"))
+    entries.write(_entry(cache).name, stored.encode("latin-1"))
     answer, calls = _cached_within(5)
     assert (answer, calls) == (_INDEX, [1])
-    assert json.loads(_entry(cache).read_text()) == {"x.y": "set"}
+    assert _stored(cache) == {"x.y": "set"}
 
 
-def test_a_well_formed_entry_is_used(cache):
-    _entry(cache).write_text('{"x.y": "object"}')
+def test_a_well_formed_entry_of_ours_is_used(cache):
+    entries.write(_entry(cache).name, b'{"x.y": "object"}')
     assert _cached_within(5) == ({"x.y": RuleKind.OBJECT}, [])
+
+
+def test_a_well_formed_entry_planted_without_the_key_is_not_believed(cache):
+    _entry(cache).write_text('{"x.y": "object"}')
+    assert _cached_within(5) == (_INDEX, [1])
+    assert _stored(cache) == {"x.y": "set"}
 
 
 def test_the_cache_keeps_the_newest_indexes_and_deletes_older_ones(tmp_path, monkeypatch):
@@ -124,6 +138,6 @@ def test_the_cache_keeps_the_newest_indexes_and_deletes_older_ones(tmp_path, mon
     modules = _MODULES
     rulecache.cached(modules, lambda: _INDEX)
     left = sorted(p.name for p in tmp_path.glob("rules-*.json"))
-    assert len(left) == rulecache.MAX_ENTRIES
-    assert f"rules-{rulecache.key(modules)}.json" in left
+    assert len(left) == entries.MAX_ENTRIES
+    assert rulecache.entry_name(modules) in left
     assert f"rules-{19:064x}.json" in left and f"rules-{4:064x}.json" not in left

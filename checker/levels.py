@@ -19,8 +19,7 @@ from checker.evidence import ORGANISATION_KIND, EvidenceSet
 from checker.model import Control, Finding, Level, Profile, Result, Status
 
 
-def caf_profile(catalogue: Catalogue, evidence: EvidenceSet, controls: Sequence[Control],
-                key: str | None) -> Profile | None:
+def caf_profile(catalogue: Catalogue, evidence: EvidenceSet, key: str | None) -> Profile | None:
     """The profile named by ``key`` (``--caf-profile``), else by the organisation profile's
     ``caf.profile``; None when neither names one. An unknown name is an input error located
     where it was given."""

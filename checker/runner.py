@@ -44,7 +44,7 @@ def assess(catalogue: Catalogue, modules: Sequence[PolicyModule], evidence: Evid
     else by the organisation profile's ``caf.profile``."""
     waivers = waivers or WaiverSet((), {})
     controls = catalogue.select(frameworks)
-    targets = caf_profile(catalogue, evidence, controls, caf_profile_key)
+    targets = caf_profile(catalogue, evidence, caf_profile_key)
     runtime = [m for m in modules if not m.is_test]
     parameters = effective(catalogue.parameters, evidence.profile)  # a loosened one: exit 2
     with phase("policies"):

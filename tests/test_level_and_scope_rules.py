@@ -95,7 +95,7 @@ def test_the_assessment_carries_the_caf_profile_the_organisation_names():
 
 def test_an_unknown_caf_profile_in_the_organisation_is_refused_at_its_line():
     with pytest.raises(InputError) as caught:
-        caf_profile(_catalogue(), EvidenceSet((_organisation("nhs-trust"),)), (), None)
+        caf_profile(_catalogue(), EvidenceSet((_organisation("nhs-trust"),)), None)
     assert [p.location for p in caught.value.problems] == [Location("evidence/org.yaml", 7, 14)]
     assert caught.value.problems[0].message.startswith("unknown CAF profile 'nhs-trust'")
 

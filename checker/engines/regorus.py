@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+# regorus allocates with its own mimalloc, which by default keeps freed pages for later
+# Rust allocations; Python never reuses them. Returning them at once (read when the library
+# loads, so set before the import; a value the user set is kept) lets the report reuse the
+# memory of the engine's copy of the input: at 100,000 items every format then peaks at the
+# evaluation (about 240 MB), not 40 to 60 MB above it.
+os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
 
 import regorus
 

@@ -168,3 +168,20 @@ def test_history_page_and_the_report_show_the_trend(mini, tmp_path, open_page, m
     report = _report(mini, tmp_path, "run")
     page = open_page(report)
     assert page.locator("#trend h2").text_content() == "Trend (2 recorded runs)"
+
+
+def test_text_beyond_ascii_is_written_as_references_and_read_back_as_written(mini, tmp_path,
+                                                                          open_page):
+    """The page is ASCII (so a large report is held at one byte a character), and Chromium
+    shows every character as the evidence wrote it."""
+    name = "Cyngor Ynys Môn – ‘Anglesey’ 🏝"
+    profile = (mini.evidence / "organisation.yaml").read_text(encoding="utf-8")
+    (mini.evidence / "organisation.yaml").write_text(profile.replace("name: Test Council",
+                                                            f"name: \"{name}\""),
+                                            encoding="utf-8")
+    target = _report(mini, tmp_path)
+    assert target.read_bytes().isascii()
+    page = open_page(target)
+    assert page.locator("h1").text_content() == f"Control matrix: {name}"
+    assert page.title() == f"Control matrix: {name}"
+    assert page.problems == []

@@ -86,10 +86,10 @@ HISTORY_OFF = "off"
 def history_store(option: str | None, evidence_dir: Path) -> Path | None:
     """The store a run records in: --history PATH, none for ``off``, else the default
     inside the evidence directory."""
-    from checker.history.store import DEFAULT
-
     if option == HISTORY_OFF:
         return None
+    from checker.history.store import DEFAULT
+
     return Path(option) if option else evidence_dir / DEFAULT
 
 
@@ -97,13 +97,13 @@ def record(assessment: Assessment, store: Path | None, explicit: bool) -> Trend 
     """Record the run and return the trend up to its as-of. A store named with --history
     that cannot be written is an input error; the default one is a warning (a read-only
     checkout still gets its report), never silent."""
+    if store is None:
+        return None
     from checker.errors import InputError
     from checker.history import snapshot
     from checker.history import store as history
     from checker.history.trend import trend
 
-    if store is None:
-        return None
     try:
         history.record(store, snapshot.from_assessment(assessment))
         return trend(history.snapshots(store, up_to=assessment.as_of))

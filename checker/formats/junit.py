@@ -13,12 +13,15 @@ are 0 so that reruns give the same bytes.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from checker import report
 from checker.model import Assessment, Result, Status
 from checker.report import View
 from checker.text import visible
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 NAME = "junit"
 VIEWS = frozenset({"run"})
@@ -30,6 +33,8 @@ _FAILURE = {Status.FAIL: "failure", Status.GAP: "failure", Status.ERROR: "error"
 
 
 def render(assessment: Assessment, view: View = report.RUN) -> str:
+    import xml.etree.ElementTree as ET  # only when JUnit is asked for
+
     root = ET.Element("testsuites")
     for index, framework in enumerate(assessment.frameworks):
         results = [r for r in assessment.results if r.control.framework == framework.key]
@@ -62,6 +67,8 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
 
 
 def _testcase(suite: ET.Element, result: Result) -> None:
+    import xml.etree.ElementTree as ET
+
     control = result.control
     case = ET.SubElement(suite, "testcase", {
         "name": f"{control.id} {control.title}", "classname": f"{control.framework}.{control.area}",

@@ -1,6 +1,6 @@
 """Per-rule growth: each control's rule timed alone on two estate sizes, to catch quadratic rules.
 
-    python bench/rules.py                        # 10,000 and 50,000 items, 3 repeats
+    python bench/rules.py                        # 10,000 and 50,000 items, best of 5
     python bench/rules.py --sizes 2000 10000 --limit 6 --top 15
 
 For each size the synthetic estate (bench/generate.py, fixed seed) is built in memory and handed
@@ -89,7 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs=2, default=[10_000, 50_000])
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=float, default=6.0,
                         help="Report a rule whose time grows more than this many times.")
     parser.add_argument("--top", type=int, default=10, help="Also list the N slowest rules.")

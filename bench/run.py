@@ -38,7 +38,8 @@ import generate  # noqa: E402  (a sibling script, not a package)
 
 
 def _run_child(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) and stdout of one child, measured with wait4."""
+    """Wall seconds, peak RSS (MiB: ru_maxrss is in KiB on Linux) and stdout of one child,
+    measured with wait4."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out_chunks = process.stdout.read() if process.stdout else b""
@@ -148,7 +149,7 @@ def markdown(report: dict[str, Any]) -> str:
         p = row["phases_s"]
         lines.append(
             f"| {row['items']:,} | {row['controls']} | {row['cli_wall_s']:.2f} s | "
-            f"{row['cli_peak_mb']:.0f} MB | {row['pipeline_s']:.2f} s | "
+            f"{row['cli_peak_mb']:.0f} MiB | {row['pipeline_s']:.2f} s | "
             f"{p.get('catalogue', 0) + p.get('evidence', 0):.2f} s | {p.get('policies', 0):.2f} s"
             f" | {p.get('evaluate', 0):.2f} s | {p.get('statuses', 0):.3f} s | "
             f"{p.get('render', 0):.3f} s | {row['floor_wall_s']:.2f} s | "

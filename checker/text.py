@@ -9,7 +9,8 @@ controls that can reorder what a reader sees. ESC becomes ``\\x1b``, U+202E ``\\
 a newline (where a value must stay on one line) ``\\n``.
 
 - :func:`visible` keeps newlines and tabs: documents (XML, JSON, CSV, HTML, xlsx).
-- :func:`for_terminal` escapes those too: one value is one line (tables, error messages).
+- :func:`for_terminal` escapes those too: one value is one line (tables, error messages);
+  :func:`for_terminal_lines` does the same to each line of a text, keeping the newlines.
 - :func:`for_markdown` also escapes what Markdown would render (HTML, links, images,
   emphasis, table pipes, autolinks, mentions, math), for a PR comment or job summary.
 - :func:`in_data` applies :func:`visible` to every string in JSON-like data.
@@ -42,6 +43,19 @@ def visible(text: str, keep: str = "\n\t") -> str:
 def for_terminal(text: str) -> str:
     """One line of plain text: no terminal escape sequence, no newline can come through."""
     return visible(text, keep="")
+
+
+#: _UNSAFE without the newline (\x0a), which separates the lines.
+_UNSAFE_IN_LINES = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+
+
+def for_terminal_lines(text: str) -> str:
+    """Lines of plain text: each line as :func:`for_terminal` makes it, the newlines between
+    them kept. One pass over the whole text, and ``text`` itself when nothing needs escaping
+    (a 50 MB table is not copied to find that out)."""
+    if not _UNSAFE_IN_LINES.search(text):
+        return text
+    return _UNSAFE_IN_LINES.sub(lambda m: _escape(m.group()), text)
 
 
 #: ASCII punctuation that Markdown (GitHub flavour) may act on inline, backslash-escaped.

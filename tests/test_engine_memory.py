@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +30,7 @@ print(json.dumps([before, after]))
 """
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc")
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs Linux /proc")
 def test_the_engines_copy_of_the_input_is_returned_after_evaluation():
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MIMALLOC_")}
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,

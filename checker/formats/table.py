@@ -12,6 +12,7 @@ from checker import diffreport, report
 from checker.model import Assessment, Result, Status
 from checker.report import View
 from checker.text import for_terminal as _t
+from checker.text import for_terminal_lines
 
 if TYPE_CHECKING:
     from checker.diff import Diff
@@ -54,7 +55,7 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
         parts += ["", "Notices", *(f"  {notice}" for notice in assessment.notices)]
     if view.name == "run":
         parts += ["", f"{report.summary_line(assessment)}; as of {assessment.as_of}"]
-    return "\n".join(_t(line) for line in "\n".join(parts).split("\n")) + "\n"
+    return for_terminal_lines("\n".join([*parts, ""]))
 
 
 def _not_passing(assessment: Assessment) -> str:

@@ -261,6 +261,17 @@ def test_text_module_replaces_every_unsafe_character_visibly():
     assert visible("café ✅ ⚠️") == "café ✅ ⚠️"
 
 
+def test_lines_of_terminal_text_are_escaped_line_by_line_and_clean_text_is_not_copied():
+    from checker.text import for_terminal, for_terminal_lines
+
+    hostile = "id\x1b[2J\tx\nnext\u202eline\r\n\x85last\n"
+    assert for_terminal_lines(hostile) == "\n".join(
+        for_terminal(line) for line in hostile.split("\n"))
+    assert for_terminal_lines(hostile) == "id\\x1b[2J\\tx\nnext\\u202eline\\r\n\\x85last\n"
+    clean = "a table\n-----\nrow  café\n"
+    assert for_terminal_lines(clean) is clean
+
+
 def test_explain_sends_the_terminal_no_escape(hostile):
     result = hostile.invoke("explain", "MINI-PW-01", "--evidence", str(hostile.evidence),
                             "--controls", str(hostile.controls), "--policies",

@@ -174,7 +174,7 @@ def test_text_beyond_ascii_is_written_as_references_and_read_back_as_written(min
                                                                           open_page):
     """The page is ASCII (so a large report is held at one byte a character), and Chromium
     shows every character as the evidence wrote it."""
-    name = "Cyngor Ynys Môn – ‘Anglesey’ 🏝"
+    name = "Cyngor Ynys M\u00f4n \u2013 \u2018Anglesey\u2019 \U0001f3dd"
     profile = (mini.evidence / "organisation.yaml").read_text(encoding="utf-8")
     (mini.evidence / "organisation.yaml").write_text(profile.replace("name: Test Council",
                                                             f"name: \"{name}\""),

@@ -12,11 +12,16 @@ on an item that has PSN access (it could only mislead).
 
 from __future__ import annotations
 
+from typing import Any
+
 from checker.approvers import names, placeholder
+from checker.dates import add_months, parse_date
 from checker.errors import Location, Problem
 from checker.model import Evidence
 
 EXCLUSION = "psn_exclusion"
+#: An exclusion counts for this long after its approval (as ``data.lib.psn_scope`` judges).
+MAX_MONTHS = 12
 #: kind -> (the list of items, the item facts naming who the item is or belongs to).
 ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "personnel_screening": ("people", ("person", "role")),
@@ -66,3 +71,13 @@ def problems(item: Evidence, as_of: str) -> list[Problem]:
             found.append(Problem(at(EXCLUSION, "approved_on"), f"{EXCLUSION} of {label} is "
                                  f"dated {approved_on}, after the assessment date {as_of}"))
     return found
+
+
+def exclusion_counts(exclusion: dict[str, Any], as_of: str) -> bool:
+    """Whether a ``psn_exclusion`` takes its item out at ``as_of``, as the rules decide: a
+    reason and an approver stated, approved on or before ``as_of`` and within 12 months."""
+    approved_on = exclusion.get("approved_on")
+    oldest = add_months(parse_date(as_of), -MAX_MONTHS).isoformat()
+    return (bool(str(exclusion.get("reason", "")).strip())
+            and bool(str(exclusion.get("approved_by", "")).strip())
+            and isinstance(approved_on, str) and oldest <= approved_on <= as_of)

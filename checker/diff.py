@@ -16,6 +16,7 @@ from typing import Any
 
 from checker.errors import ExitCode, Location
 from checker.formats import json_
+from checker.itemscope import Flip
 from checker.model import Assessment, Status, control_sort_key
 
 #: How bad each status is; a rise is a regression.
@@ -76,11 +77,14 @@ def leaving_scope(base: Mapping[str, Any], head: Assessment) -> tuple[str, ...]:
 
 
 def compare(base: Mapping[str, Any], head: Assessment, base_label: str, *,
-            approved: Mapping[str, str] | None = None, notes: tuple[str, ...] = ()) -> Diff:
+            approved: Mapping[str, str] | None = None, notes: tuple[str, ...] = (),
+            flips: tuple[Flip, ...] = ()) -> Diff:
     """Diff two results documents (the JSON format), ``head`` kept for locations.
 
     ``approved`` maps each control whose scope change an approved profile change explains
-    to a description of that approval; every other scope change is unapproved.
+    to a description of that approval; every other scope change is unapproved. ``flips``
+    are items whose own scope flag (``psn_access``, ``in_cde``) went to false: scope changes
+    too, unapproved unless the flip carries its approval.
     """
     approved = approved or {}
     after = json_.document(head)
@@ -108,6 +112,7 @@ def compare(base: Mapping[str, Any], head: Assessment, base_label: str, *,
             continue
         _compare_control(old, new, regressions, improvements)
     descoped = {c.subject for c in scope_changes if c.approval is not None}
+    scope_changes += [_flip_change(flip) for flip in flips]
     regressions += _removed_evidence(base, after, descoped)
     scope_changes.sort(key=lambda c: c.approval is not None)  # unapproved first, stable
     return Diff(base_label, head, tuple(regressions), tuple(improvements),
@@ -122,6 +127,20 @@ def _scope_change(old: dict[str, Any], new: dict[str, Any], approval: str | None
               "explains it")
     return Change(new["id"], new["title"], old["status"], new["status"], detail,
                   head.profile, approval)
+
+
+def _flip_change(flip: Flip) -> Change:
+    after = flip.after
+    was = "unstated" if flip.before is None or flip.before.value is None else "true"
+    what = ("leaves the PSN checks" if after.flag == "psn_access" else
+            "leaves PCI DSS scope")
+    needs = ("a psn_exclusion on the item that counts (reason, independent approver, "
+             "approved within 12 months)" if after.flag == "psn_access" else
+             "the pci_scope inventory listing it under out_of_scope with a reason")
+    detail = (f"{after.flag} {was} -> false: {after.name} {what}; "
+              + (f"approved: {flip.approval}" if flip.approval else f"unapproved: needs {needs}"))
+    return Change(after.name, f"{after.kind} item", f"{after.flag} {was}",
+                  f"{after.flag} false", detail, after.location, flip.approval)
 
 
 def _compare_control(old: dict[str, Any], new: dict[str, Any], regressions: list[Change],

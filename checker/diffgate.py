@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from checker import engines, resultsdoc, runner, scopechange
+from checker import engines, itemscope, resultsdoc, runner, scopechange
 from checker.diff import Diff, compare, leaving_scope
 from checker.errors import CheckerError, EvaluationError, InputError, Location, Problem
 from checker.evidence import ORGANISATION_KIND, EvidenceSet, load_evidence
@@ -44,6 +44,8 @@ class _Base:
     note: str | None = None
     #: The organisation profile's owner at the base; None where the base does not say.
     owners: tuple[str, ...] | None = ()
+    #: Each item's scope flag at the base; None where the base holds no evidence (a baseline).
+    flags: dict[itemscope.Key, itemscope.Flag] | None = None
 
 
 def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
@@ -76,7 +78,16 @@ def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
         description = "; ".join(a.describe() for a in approvals.usable)
         approved = {control_id: description for control_id in leaving if control_id in back}
     notes = tuple(n for n in (base.note,) if n) + tuple(str(n) for n in approvals.notices)
-    return compare(base.document, head, base.label, approved=approved, notes=notes)
+    if base.flags is None:
+        flips: tuple[itemscope.Flip, ...] = ()
+        if base.document["controls"]:
+            notes += ("a baseline file holds no evidence facts, so items that left the PSN or "
+                      "PCI DSS checks by their own psn_access or in_cde flag cannot be seen; "
+                      "compare with --base REF",)
+    else:
+        flips = itemscope.flips(base.flags, pack.evidence.documents, as_of)
+    return compare(base.document, head, base.label, approved=approved, notes=notes,
+                   flips=flips)
 
 
 def _approvals(profile: Evidence, as_of: str, base: _Base) -> scopechange.Approvals:
@@ -124,6 +135,7 @@ def _base_at_ref(sources: Sources, evidence_dir: Path, ref: str, as_of: str,
             pack = _load(sources, exported, as_of, settings, evidence_dir.as_posix())
             assessment = _assess(sources, pack, as_of, settings)
             profile = pack.evidence.profile
+            flags = itemscope.flags(pack.evidence.documents)
         except CheckerError as exc:
             raise _at_base(exc, ref) from exc
     errors = [r for r in assessment.results if r.status is Status.ERROR]
@@ -133,7 +145,8 @@ def _base_at_ref(sources: Sources, evidence_dir: Path, ref: str, as_of: str,
                                      f"{count} control{'s' * (count != 1)} could not be "
                                      f"evaluated; first, {first.control.id}: {first.reason}")
         raise _at_base(problem, ref)
-    return _Base(ref, json_.document(assessment), owners=(profile.owner,) if profile else ())
+    return _Base(ref, json_.document(assessment), owners=(profile.owner,) if profile else (),
+                 flags=flags)
 
 
 def _at_base(exc: CheckerError, ref: str) -> CheckerError:

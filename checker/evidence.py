@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker import schemas
+from checker import descoping, schemas
 from checker.errors import InputError, Location, Problem
 from checker.limits import Limits
 from checker.model import Control, Evidence
@@ -266,7 +266,8 @@ def _evidence(document: Document, digest: str, as_of: str, root: Path,
                     document=document, expires=value.get("expires"),
                     scope=tuple(value.get("scope", ())), file_digest=digest,
                     draft=value.get("draft") is True)
-    return item, []
+    found = descoping.problems(item, as_of)
+    return (None, found) if found else (item, [])
 
 
 def _date_problems(value: dict[str, Any], document: Document, as_of: str) -> list[Problem]:

@@ -7,7 +7,7 @@ import datetime as dt
 from checker import report
 from checker.dates import parse_date
 from checker.errors import InputError
-from checker.freshness import age_limit, last_day, stale
+from checker.freshness import age_limit, describe_subject, last_day, stale, superseded
 from checker.model import Assessment, Evidence, Result, Status
 
 
@@ -71,17 +71,21 @@ def _applicability(result: Result, as_of: str) -> list[str]:
 
 def _limit_text(result: Result) -> str:
     limit = age_limit(result.control)
-    return f"each must be at most {limit} days old" if limit is not None else "no age limit"
+    return (f"each must be at most {limit} days old, unless a newer one about the same "
+            "subject supersedes it" if limit is not None else "no age limit")
 
 
 def _evidence(result: Result, as_of: str) -> list[str]:
     if not result.evidence:
         return ["  none found"]
     limit = age_limit(result.control)
-    return [line for item in result.evidence for line in _one(item, limit, as_of)]
+    replaced = superseded(result.evidence)
+    return [line for item in result.evidence
+            for line in _one(item, limit, as_of, replaced.get(item.id))]
 
 
-def _one(item: Evidence, limit: int | None, as_of: str) -> list[str]:
+def _one(item: Evidence, limit: int | None, as_of: str,
+         newer: Evidence | None = None) -> list[str]:
     lines = [f"  - {item.id} ({item.kind}) at {item.location}, owner {item.owner}",
              f"    file sha256 {item.file_digest}"]
     age = (parse_date(as_of) - parse_date(item.collected)).days
@@ -95,5 +99,11 @@ def _one(item: Evidence, limit: int | None, as_of: str) -> list[str]:
     if counts_until is not None:
         arithmetic += f"; last day it counts: {counts_until}"
     why = stale(item, limit, as_of)
-    lines += [arithmetic, f"    => {'STALE: ' + why if why else 'current on ' + as_of}"]
+    if newer is not None:
+        verdict = (f"superseded by {newer.id} (collected {newer.collected}, "
+                   f"{describe_subject(item) or 'same kind'}): history, not judged for "
+                   "freshness")
+    else:
+        verdict = "STALE: " + why if why else "current on " + as_of
+    lines += [arithmetic, f"    => {verdict}"]
     return lines

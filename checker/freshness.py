@@ -1,11 +1,16 @@
-"""When evidence stops counting: expiry, and the age limit of each control that needs it."""
+"""When evidence stops counting: expiry, the age limit of each control that needs it, and
+which older documents a newer one about the same subject supersedes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from checker import schemas
 from checker.dates import parse_date
+from checker.errors import Location
 from checker.model import Assessment, Control, Evidence, Status
 
 #: How fresh an attestation must be when its control sets no ``max_age_days``.
@@ -40,6 +45,78 @@ def stale(item: Evidence, limit: int | None, as_of: str) -> str | None:
     return None
 
 
+Subject = tuple[str, ...]
+
+
+def subject(item: Evidence) -> Subject:
+    """What ``item`` is about, as far as freshness is concerned.
+
+    A kind whose schema names its subject facts (``x-subject``: ``system`` for
+    ``system_config``, ``scope`` for ``vulnerability_scan``) is about those facts' values and
+    the envelope's ``scope``; a kind with one subject per pack (``x-subject: []``: the
+    organisation profile, the attestations citing one control) is about itself; any other
+    kind (or a document lacking its subject facts) is about whatever its file and ``scope``
+    cover, so two documents count as one subject only when they share a file and a scope."""
+    names = schemas.subject_facts(item.kind)
+    if names == ():
+        return (item.kind,)
+    scope = tuple(sorted(item.scope))
+    if names and all(name in item.facts for name in names):
+        values = tuple(json.dumps(item.facts[name], sort_keys=True) for name in names)
+        return (item.kind, "facts", *values, "scope", *scope)
+    return (item.kind, "file", item.location.file, "scope", *scope)
+
+
+def describe_subject(item: Evidence) -> str:
+    """Which documents would supersede ``item``, in words: ``about system "X"``, ``in the
+    same file``, or ``''`` for a kind with one subject per pack."""
+    names = schemas.subject_facts(item.kind)
+    if names == ():
+        return ""
+    if names and all(name in item.facts for name in names):
+        scope = f" with scope {list(item.scope)}" if item.scope else ""
+        return "about " + " and ".join(f"{name} {json.dumps(item.facts[name])}"
+                                       for name in names) + scope
+    return "in the same file" + (" with the same scope" if item.scope else "")
+
+
+def superseded(items: Iterable[Evidence]) -> dict[str, Evidence]:
+    """Each document that a more recently collected document of the same kind and subject
+    supersedes (by id), with the newest one. A superseded document is history: it does not
+    decide freshness (rules still read it: a quarterly scan's history is evidence too)."""
+    newest: dict[Subject, Evidence] = {}
+    grouped: dict[Subject, list[Evidence]] = {}
+    for item in items:
+        key = subject(item)
+        grouped.setdefault(key, []).append(item)
+        best = newest.get(key)
+        if best is None or _recency(item) > _recency(best):
+            newest[key] = item
+    return {item.id: newest[key] for key, group in grouped.items() for item in group
+            if item is not newest[key]}
+
+
+def _recency(item: Evidence) -> tuple[str, Location]:
+    return (item.collected, item.location)
+
+
+def not_current(items: Iterable[Evidence], limit: int | None,
+                as_of: str) -> list[tuple[Evidence, str]]:
+    """Every document of ``items`` that no newer document about its subject supersedes and
+    that cannot count at ``as_of`` (expired, or older than ``limit`` days), with why, in
+    file order. Any one of them leaves what it describes unevidenced: the control is a gap."""
+    items = list(items)
+    replaced = superseded(items)
+    found = []
+    for item in items:
+        if item.id in replaced:
+            continue
+        why = stale(item, limit, as_of)
+        if why is not None:
+            found.append((item, why))
+    return sorted(found, key=lambda pair: pair[0].location)
+
+
 @dataclass(frozen=True, slots=True)
 class Due:
     """Evidence that stops counting for a control within the look-ahead window."""
@@ -61,7 +138,10 @@ def due_within(assessment: Assessment, days: int) -> tuple[Due, ...]:
         if result.status in (Status.NOT_APPLICABLE, Status.ERROR, Status.GAP):
             continue
         limit, lead = age_limit(result.control), result.control.renewal_lead_days
+        replaced = superseded(result.evidence)  # history: its lapsing changes nothing
         for item in result.evidence:
+            if item.id in replaced:
+                continue
             end = last_day(item, limit)
             if end is None or end < assessment.as_of:
                 continue

@@ -26,6 +26,7 @@ def render() -> str:
         schema = schemas.load(f"kinds/{kind}.schema.json")
         title = schema.get("title", kind).split(":", 1)[-1].strip()
         parts.append(f"### `{kind}`\n\n{title[:1].upper() + title[1:]}.\n")
+        parts.append(_subject(kind) + "\n")
         rows = list(_rows(schema, schema, "", set(schema.get("required", ()))))
         parts.append("| fact | type | required | meaning |\n| --- | --- | --- | --- |")
         parts += [f"| `{path}` | {kind_} | {req} | {desc} |" for path, kind_, req, desc in rows]
@@ -36,6 +37,21 @@ def render() -> str:
             text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=96)
             parts.append(f"\nMinimal example:\n\n```yaml\n{text}```\n")
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _subject(kind: str) -> str:
+    """Which newer document supersedes an older one (see "Freshness")."""
+    names = schemas.subject_facts(kind)
+    if names == ():
+        each = "control it cites" if kind == "attestation" else "pack"
+        return (f"Freshness: one subject per {each}; the most recently collected document "
+                "supersedes the others.")
+    if names:
+        facts = " and ".join(f"`{name}`" for name in names)
+        return (f"Freshness: a document is about its {facts} (and `scope`); a more recently "
+                "collected one about the same supersedes it.")
+    return ("Freshness: no subject fact; only a more recently collected document in the same "
+            "file (and `scope`) supersedes it.")
 
 
 def _rows(root: dict[str, Any], schema: dict[str, Any], prefix: str,

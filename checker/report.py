@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from checker.dates import parse_date
 from checker.errors import Location
-from checker.freshness import Due, age_limit, due_within, last_day
+from checker.freshness import Due, age_limit, due_within, last_day, superseded
 from checker.model import Assessment, Evidence, Result, Status, control_sort_key
 
 if TYPE_CHECKING:
@@ -135,9 +135,10 @@ def _gap(result: Result, as_of: str) -> Gap:
     due = (parse_date(as_of) + dt.timedelta(days=days)).isoformat()
     rule = f"{result.control.severity}: {days} days from {as_of}"
     limit = age_limit(result.control)
+    replaced = superseded(result.evidence)
     for item in result.evidence:
         end = last_day(item, limit)
-        if end is not None and as_of <= end < due:
+        if item.id not in replaced and end is not None and as_of <= end < due:
             due, rule = end, f"evidence {item.id} stops counting after {end}"
     return Gap(result, owner(result), due, rule)
 

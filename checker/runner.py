@@ -12,7 +12,7 @@ from checker.catalogue import Catalogue
 from checker.engines import Engine
 from checker.errors import EvaluationError, Location, Problem
 from checker.evidence import ATTESTATION_KIND, EvidenceSet, draft_location, used_by
-from checker.freshness import age_limit, stale
+from checker.freshness import age_limit, describe_subject, not_current
 from checker.levels import caf_profile, decide_level
 from checker.model import Assessment, Control, Evidence, Finding, Level, Result, Status
 from checker.parameters import effective
@@ -226,10 +226,14 @@ def _gap(control: Control, by_kind: Mapping[str, list[Evidence]],
             cited = " citing this control" if kind == ATTESTATION_KIND else ""
             reasons.append(f"no '{kind}' evidence{cited}")
             continue
-        if not any(stale(e, limit, as_of) is None for e in items):
-            newest = max(items, key=lambda e: (e.collected, e.location))
-            reasons.append(f"'{kind}' evidence is not current: {newest.id} "
-                           f"({newest.location}) {stale(newest, limit, as_of)}")
+        lapsed = not_current(items, limit, as_of)
+        for item, why in lapsed:
+            # the newest document about its subject is stale: what it describes is not
+            # evidenced now, however fresh the documents about other subjects are
+            alone = (f" (no newer '{kind}' document {describe_subject(item)} "
+                     "supersedes it)".replace("  ", " ") if len(lapsed) < len(items) else "")
+            reasons.append(f"'{kind}' evidence is not current: {item.id} ({item.location}) "
+                           f"{why}{alone}")
     return "; ".join(reasons) or None
 
 

@@ -73,6 +73,18 @@ def validator(name: str) -> Draft202012Validator:
 
 
 @cache
+def subject_facts(kind: str) -> tuple[str, ...] | None:
+    """The facts that name what one document of ``kind`` is about (the kind schema's
+    ``x-subject``): ``("system",)`` for ``system_config``; ``()`` for a kind with one subject
+    per pack (the organisation profile; the attestations citing one control); None for a
+    kind that names no subject (an unknown kind too), so freshness falls back to the file."""
+    if kind not in evidence_kinds():
+        return None
+    names = load(f"kinds/{kind}.schema.json").get("x-subject")
+    return None if names is None else tuple(names)
+
+
+@cache
 def evidence_kinds() -> tuple[str, ...]:
     """Every evidence kind with a facts schema, sorted."""
     kinds = _ROOT / "kinds"

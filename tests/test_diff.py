@@ -603,4 +603,6 @@ def test_approvals_are_not_applied_against_a_baseline_that_names_no_profile_owne
     assert document["notes"] == [
         f"{saved}: the baseline names no organisation profile, so whether its owner approved "
         "a scope change cannot be checked; scope approvals not applied: compare with "
-        "--base REF"]
+        "--base REF",
+        "a baseline file holds no evidence facts, so items that left the PSN or PCI DSS "
+        "checks by their own psn_access or in_cde flag cannot be seen; compare with --base REF"]

@@ -31,7 +31,11 @@ def test_an_expired_eligibility_record_moves_its_channel_as_if_it_were_missing(t
                            encoding="utf-8")
     report = _run(pack)
     [control] = [c for c in report["controls"] if c["id"] == "PCI-SAQ-ELIGIBILITY"]
-    assert control["status"] == "fail"
+    # a gap (the channel's only eligibility record has expired), its finding still shown
+    assert control["status"] == "gap"
+    assert control["reason"].startswith(
+        "'saq_eligibility' evidence is not current: saq-eligibility-online-payments (")
+    assert "payments/saq-eligibility.yaml:2:1) expired on 2026-10-30" in control["reason"]
     assert [f["message"] for f in control["findings"]] == [
         "channel 'online-payments' (SAQ A): no saq_eligibility evidence confirms its "
         "eligibility; it must move to SAQ A-EP"]

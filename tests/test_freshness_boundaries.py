@@ -85,9 +85,10 @@ def test_due_lists_evidence_of_controls_that_still_stand(status, listed):
 
 
 def test_due_is_ordered_by_last_day_then_control_then_evidence():
-    soon = evidence("z-soon", expires="2026-11-05")
-    later_b = evidence("b-later", expires="2026-11-20")
-    later_a = evidence("a-later", expires="2026-11-20")
+    # three subjects (three files): none supersedes another
+    soon = evidence("z-soon", expires="2026-11-05", file="evidence/z.yaml")
+    later_b = evidence("b-later", expires="2026-11-20", file="evidence/b.yaml")
+    later_a = evidence("a-later", expires="2026-11-20", file="evidence/a.yaml")
     found = _due(result(control("C-02"), Status.PASS, items=(later_b, later_a)),
                  result(control("C-01"), Status.FAIL, items=(later_b, soon)))
     assert [(cid, eid, day) for cid, eid, day, _ in found] == [
@@ -128,3 +129,14 @@ def test_evidence_that_never_lapses_or_already_lapsed_does_not_hide_the_next_doc
     assert _due(result(control(max_age_days=None), Status.PASS,
                        items=(forever, lapsed, due))) == [
         ("C-01", "due", "2026-11-15", "expires 2026-11-15")]
+
+
+def test_a_superseded_document_is_never_due():
+    # the same system twice: the older document is history, its lapsing changes nothing
+    old = evidence("old", collected="2026-08-01", facts={"system": "AD"}, file="evidence/a.yaml")
+    new = evidence("new", collected="2026-10-20", facts={"system": "AD"}, file="evidence/b.yaml")
+    assert _due(result(control(max_age_days=100), Status.PASS, items=(old, new))) == []
+    other = evidence("other", collected="2026-08-01", facts={"system": "Portal"},
+                     file="evidence/a.yaml")
+    assert _due(result(control(max_age_days=100), Status.PASS, items=(other, new))) == [
+        ("C-01", "other", "2026-11-09", "reaches the 100-day limit (collected 2026-08-01)")]

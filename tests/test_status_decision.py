@@ -111,17 +111,75 @@ def test_a_gap_keeps_the_findings_visible():
     assert [f.message for f in verdict.findings] == ["too short"]
 
 
-def test_one_fresh_document_of_a_kind_is_enough():
-    old = evidence("old", collected="2025-01-01", file="evidence/a.yaml")
-    assert one(control(max_age_days=90), items=(old, AUTH)).status is Status.PASS
+def test_a_newer_document_about_the_same_subject_supersedes_a_stale_one():
+    old = evidence("old", collected="2025-01-01", facts={"system": "AD"}, file="evidence/a.yaml")
+    new = evidence("new", collected="2026-10-01", facts={"system": "AD"}, file="evidence/b.yaml")
+    assert one(control(max_age_days=90), items=(old, new)).status is Status.PASS
 
 
-def test_when_every_document_is_stale_the_newest_is_named():
-    older = evidence("older", collected="2025-01-01", file="evidence/a.yaml")
-    newer = evidence("newer", collected="2025-03-01", file="evidence/b.yaml")
-    verdict = one(control(max_age_days=90), items=(newer, older))
+def test_a_stale_document_about_another_subject_is_a_gap_though_a_newer_one_is_fresh():
+    # system X described in 2025, system Y this month: X's facts are not current
+    x = evidence("sys-x", collected="2025-01-01", facts={"system": "X"}, file="evidence/a.yaml",
+                 line=7)
+    y = evidence("sys-y", collected="2026-10-01", facts={"system": "Y"}, file="evidence/a.yaml",
+                 line=20)
+    verdict = one(control(max_age_days=90), items=(x, y))
+    assert verdict.status is Status.GAP
+    assert verdict.reason == (
+        "'auth_policy' evidence is not current: sys-x (evidence/a.yaml:7:1) collected "
+        "2025-01-01, 669 days before 2026-11-01; limit 90 days (no newer 'auth_policy' "
+        'document about system "X" supersedes it)')
+
+
+def test_an_expired_document_about_one_subject_is_a_gap_though_another_is_current():
+    x = evidence("sys-x", collected="2026-10-01", expires="2026-10-15", facts={"system": "X"},
+                 file="evidence/a.yaml")
+    y = evidence("sys-y", collected="2026-10-01", facts={"system": "Y"}, file="evidence/b.yaml")
+    verdict = one(control(max_age_days=90), items=(x, y))
+    assert verdict.status is Status.GAP
+    assert verdict.reason.startswith("'auth_policy' evidence is not current: sys-x "
+                                     "(evidence/a.yaml:1:1) expired on 2026-10-15")
+
+
+def test_an_older_document_lacking_its_subject_is_superseded_only_within_its_file():
+    # no subject fact: a later document in the same file is its successor (a history kept in
+    # one file); a fresh document in another file says nothing about it
+    old = evidence("old", collected="2025-01-01", file="evidence/a.yaml", line=1)
+    same_file = evidence("new", collected="2026-10-01", file="evidence/a.yaml", line=9)
+    other_file = evidence("elsewhere", collected="2026-10-01", file="evidence/b.yaml")
+    assert one(control(max_age_days=90), items=(old, same_file)).status is Status.PASS
+    verdict = one(control(max_age_days=90), items=(old, other_file))
+    assert verdict.status is Status.GAP
+    assert verdict.reason.startswith("'auth_policy' evidence is not current: old "
+                                     "(evidence/a.yaml:1:1) collected 2025-01-01")
+    assert verdict.reason.endswith("(no newer 'auth_policy' document in the same file "
+                                   "supersedes it)")
+
+
+def test_every_stale_subject_is_named_and_a_superseded_document_is_not():
+    older = evidence("older", collected="2025-01-01", facts={"system": "AD"},
+                     file="evidence/a.yaml")
+    newer = evidence("newer", collected="2025-03-01", facts={"system": "AD"},
+                     file="evidence/b.yaml")
+    portal = evidence("portal", collected="2025-02-01", facts={"system": "Portal"},
+                      file="evidence/c.yaml")
+    verdict = one(control(max_age_days=90), items=(newer, portal, older))
+    assert verdict.status is Status.GAP
     assert verdict.reason.startswith("'auth_policy' evidence is not current: newer "
                                      "(evidence/b.yaml:1:1) collected 2025-03-01")
+    assert "; 'auth_policy' evidence is not current: portal (evidence/c.yaml:1:1)" in \
+        verdict.reason
+    assert "older" not in verdict.reason
+
+
+def test_a_newer_attestation_citing_the_control_supersedes_an_old_one():
+    ctl = control(mode="attested", evidence=("attestation",), policy="data.lib.attested")
+    old = evidence("att-old", kind="attestation", collected="2024-06-01",
+                   facts={"controls": ["C-01"]}, file="evidence/a.yaml")
+    new = evidence("att-new", kind="attestation", collected="2026-06-01",
+                   facts={"controls": ["C-01", "C-02"]}, file="evidence/b.yaml")
+    assert one(ctl, items=(old, new)).status is Status.PASS
+    assert one(ctl, items=(old,)).status is Status.GAP
 
 
 def test_every_missing_kind_is_named():

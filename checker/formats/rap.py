@@ -13,7 +13,7 @@ from typing import Any
 
 from checker import report
 from checker.formats.csv_ import write
-from checker.model import Assessment, Evidence, Status
+from checker.model import Assessment, Evidence, Result, Status
 from checker.report import View
 
 NAME = "rap"
@@ -39,12 +39,21 @@ def render(assessment: Assessment, view: View = report.RUN) -> str:
     rows = [(*row, *stamp) for row in _ithc_rows(assessment)]
     for gap in report.gaps(assessment):
         result = gap.result
-        issue = "; ".join([f"{result.control.id} {result.control.title}: {result.reason}",
+        issue = "; ".join([f"{result.control.id} {result.control.title}: {_no_paths(result)}",
                            *(f.message for f in result.findings)])
         rows.append((issue, _RISK.get(result.control.severity, result.control.severity),
                      gap.owner, result.control.remediation, gap.due, _STATE[result.status],
                      *stamp))
     return write((*COLUMNS, *PROVENANCE), rows)
+
+
+def _no_paths(result: Result) -> str:
+    """The reason without the evidence locations a stale gap names (``(evidence/x.yaml:3:1)``):
+    the document's id stays, the repository's paths do not leave the organisation."""
+    reason = result.reason
+    for item in result.evidence:
+        reason = reason.replace(f" ({item.location})", "")
+    return reason
 
 
 def _ithc_rows(assessment: Assessment) -> Iterator[tuple[str, ...]]:

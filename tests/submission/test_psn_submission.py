@@ -145,8 +145,10 @@ def test_self_assessment_answers_every_condition_and_commitment(example_pack: Pa
     rows = {m.group(1): _text(m.group(0)) for m in
             re.finditer(r"<tr><td>(PSN-(?:IA|COM)-\d+)</td>.*?</tr>", page, re.S)}
     # PSN-IA-05 is decided by its constituent controls (issue 19): the example's agency
-    # assessor without an accepted AUP fails it, and the row names the control that did
-    assert "fail: 3 findings" in rows["PSN-IA-05"] and "PSN-OPS-10: fail" in rows["PSN-IA-05"]
+    # assessor without an accepted AUP fails it, and the row names the control that did;
+    # 3 findings on A0457, 3 on E4120 (psn_access: false with no approved psn_exclusion, so
+    # judged: no AUP, vetting none, no access granted date)
+    assert "fail: 6 findings" in rows["PSN-IA-05"] and "PSN-OPS-10: fail" in rows["PSN-IA-05"]
     assert "Margaret Proudie (SIRO), 2026-03-11" in rows["PSN-COM-02"]
     assert re.search(r"ithc-2026 \(\S*psn/ithc-2026\.yaml:1:1, collected 2026-02-20, sha256 "
                      r"[0-9a-f]{64}\)", rows["PSN-IA-04"])  # cited evidence: file and digest

@@ -283,6 +283,42 @@ scope_inventory_incomplete contains finding.of(doc, "facts.in_cde", msg) if {
 	msg := sprintf("%s is in the PCI DSS scope inventory but %s marks it in_cde: false", [doc.facts.system, doc.id])
 }
 
+# `in_cde: false` on a system component takes it out of every PCI check; it is the scope
+# inventory's decision, so the inventory lists it under `out_of_scope` with the reason. A
+# component marked false that the inventory does not list is a finding at its in_cde line.
+scope_inventory_incomplete contains finding.of(doc, path, msg) if {
+	some marked in _marked_out_of_cde
+	[doc, path, name] := marked
+	not name in _listed_out_of_scope
+	msg := sprintf("%s is marked in_cde: false in %s, but the PCI DSS scope inventory does not list it under out_of_scope with a reason", [name, doc.id])
+}
+
+_marked_out_of_cde contains [doc, "facts.in_cde", doc.facts.system] if {
+	some kind in ["auth_policy", "system_config"]
+	some doc in object.get(input.evidence, kind, [])
+	doc.facts.in_cde == false
+}
+
+_marked_out_of_cde contains [doc, sprintf("facts.hosts[%d].in_cde", [i]), host.name] if {
+	some kind in ["endpoint_protection", "patch_status"]
+	some doc in object.get(input.evidence, kind, [])
+	some i, host in doc.facts.hosts
+	host.in_cde == false
+}
+
+_marked_out_of_cde contains [doc, sprintf("facts.applications[%d].in_cde", [i]), app.name] if {
+	some doc in object.get(input.evidence, "bespoke_software", [])
+	some i, app in doc.facts.applications
+	app.in_cde == false
+}
+
+_listed_out_of_scope contains entry.name if {
+	some doc in input.evidence.pci_scope
+	some entry in object.get(doc.facts, "out_of_scope", [])
+	is_string(entry.reason)
+	trim_space(entry.reason) != ""
+}
+
 _inventoried contains component.name if {
 	some doc in input.evidence.pci_scope
 	some component in doc.facts.components

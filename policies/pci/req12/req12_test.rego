@@ -270,11 +270,41 @@ test_inventoried_component_marked_out_of_the_cde_fails if {
 	inp := object.union(_scope({}), {"evidence": {
 		"endpoint_protection": [{"id": "av", "facts": {"hosts": [{"name": "pay-web-01", "in_cde": false}, {"name": "hr-01", "in_cde": false}]}}],
 		"system_config": [{"id": "sc-pay-web-01", "facts": {"system": "pay-web-01", "in_cde": false}}],
+		"pci_scope": [{"id": "scope", "facts": {"confirmations": [_confirmation("2026-06-18")], "components": [{"name": "pay-web-01", "function": "payment page"}], "out_of_scope": [{"name": "hr-01", "reason": "HR file server; no route to the CDE (firewall rule review FR-12)"}]}}],
 	}})
 	{f.msg | some f in req12.scope_inventory_incomplete} == {
 		"pay-web-01 is in the PCI DSS scope inventory but av marks it in_cde: false",
 		"pay-web-01 is in the PCI DSS scope inventory but sc-pay-web-01 marks it in_cde: false",
+		"pay-web-01 is marked in_cde: false in av, but the PCI DSS scope inventory does not list it under out_of_scope with a reason",
+		"pay-web-01 is marked in_cde: false in sc-pay-web-01, but the PCI DSS scope inventory does not list it under out_of_scope with a reason",
 	} with input as inp
+}
+
+test_component_marked_out_of_the_cde_without_a_listed_reason_fails if {
+	inp := object.union(_scope({}), {"evidence": {
+		"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}],
+		"patch_status": [{"id": "ps", "facts": {"hosts": [{"name": "kiosk-01", "in_cde": false, "patches": []}]}}],
+		"auth_policy": [{"id": "ap", "facts": {"system": "HR portal", "in_cde": false}}],
+		"bespoke_software": [{"id": "bs", "facts": {"applications": [{"name": "lib-app", "in_cde": false}]}}],
+	}})
+	{[f.evidence, f.path] | some f in req12.scope_inventory_incomplete} == {
+		["sc-wlc", "facts.in_cde"],
+		["ps", "facts.hosts[0].in_cde"],
+		["ap", "facts.in_cde"],
+		["bs", "facts.applications[0].in_cde"],
+	} with input as inp
+}
+
+test_component_listed_out_of_scope_with_a_reason_passes if {
+	listed := [{"name": "wlc-01", "reason": "Guest wireless only; no route to the CDE"}]
+	inp := object.union(_scope({"out_of_scope": listed}), {"evidence": {"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}]}})
+	count(req12.scope_inventory_incomplete) == 0 with input as inp
+}
+
+test_component_listed_out_of_scope_with_a_blank_reason_fails if {
+	listed := [{"name": "wlc-01", "reason": " "}]
+	inp := object.union(_scope({"out_of_scope": listed}), {"evidence": {"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}]}})
+	count(req12.scope_inventory_incomplete) == 1 with input as inp
 }
 
 test_inventoried_component_in_the_cde_passes if {

@@ -6,6 +6,7 @@ import rego.v1
 
 import data.lib.anchor
 import data.lib.finding
+import data.lib.psn_scope
 
 _end_user := {"laptop", "desktop", "mobile", "tablet"}
 
@@ -33,16 +34,16 @@ device_data_unprotected contains finding.of(doc, sprintf("facts.devices[%d].encr
 	some doc in input.evidence.device_inventory
 	some i, device in doc.facts.devices
 	device.type in _end_user
-	not device.psn_access == false
+	psn_scope.judged(device, object.get(input, "as_of", ""))
 	not device.encrypted == true
-	msg := sprintf("%s (%s) can reach PSN infrastructure but its storage is not encrypted", [device.name, device.type])
+	msg := concat("", [sprintf("%s (%s) can reach PSN infrastructure but its storage is not encrypted", [device.name, device.type]), psn_scope.note(device, object.get(input, "as_of", ""))])
 }
 
 device_data_unprotected contains finding.of(doc, sprintf("facts.devices[%d].always_on_vpn", [i]), msg) if {
 	some doc in input.evidence.device_inventory
 	some i, device in doc.facts.devices
 	device.type in _portable
-	not device.psn_access == false
+	psn_scope.judged(device, object.get(input, "as_of", ""))
 	not device.always_on_vpn == true
-	msg := sprintf("%s (%s) can reach PSN infrastructure without an always-on VPN", [device.name, device.type])
+	msg := concat("", [sprintf("%s (%s) can reach PSN infrastructure without an always-on VPN", [device.name, device.type]), psn_scope.note(device, object.get(input, "as_of", ""))])
 }

@@ -53,7 +53,11 @@ test_laptop_with_unknown_vpn_and_encryption_fails_twice if {
 }
 
 test_device_without_psn_access_is_not_judged if {
-	count(handling.device_data_unprotected) == 0 with input as _devices({"psn_access": false, "encrypted": false})
+	count(handling.device_data_unprotected) == 0 with input as _devices({"psn_access": false, "encrypted": false, "psn_exclusion": {"reason": "Access removed on leaving the team (SR-1)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}}) with input.as_of as "2026-11-01"
+}
+
+test_device_marked_without_psn_access_but_unapproved_is_judged if {
+	count(handling.device_data_unprotected) == 2 with input as _devices({"psn_access": false, "encrypted": false}) with input.as_of as "2026-11-01"
 }
 
 test_server_is_not_an_end_user_device if {

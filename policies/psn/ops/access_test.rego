@@ -47,7 +47,12 @@ test_missing_screening_date_fails if {
 }
 
 test_person_without_psn_access_is_not_judged if {
-	count(ops.cleared_after_access) == 0 with input as _people({"psn_access": false, "access_granted": null, "vetting_completed": null})
+	count(ops.cleared_after_access) == 0 with input as _people({"psn_access": false, "access_granted": null, "vetting_completed": null, "psn_exclusion": {"reason": "Access removed on leaving the team (SR-1)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}})
+}
+
+test_person_marked_without_psn_access_but_unapproved_is_judged if {
+	fs := ops.cleared_after_access with input as _people({"psn_access": false, "access_granted": null, "vetting_completed": null})
+	count(fs) == 1
 }
 
 test_access_granted_after_the_assessment_date_fails if {

@@ -6,37 +6,38 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.psn_scope
 
 # PSN-OPS-02: only licensed, vendor-supported software on hosts that can reach the PSN.
 unsupported_software contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.software_inventory
 	some h, host in doc.facts.hosts
-	not host.psn_access == false
+	psn_scope.judged(host, object.get(input, "as_of", ""))
 	some s, sw in host.software
 	path := sprintf("facts.hosts[%d].software[%d]", [h, s])
 	not sw.supported == true
-	msg := sprintf("%s: %s %s is not supported by its vendor", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", "")])
+	msg := concat("", [sprintf("%s: %s %s is not supported by its vendor", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", "")]), psn_scope.note(host, object.get(input, "as_of", ""))])
 }
 
 unsupported_software contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.software_inventory
 	some h, host in doc.facts.hosts
-	not host.psn_access == false
+	psn_scope.judged(host, object.get(input, "as_of", ""))
 	some s, sw in host.software
 	path := sprintf("facts.hosts[%d].software[%d]", [h, s])
 	sw.supported == true
 	sw.end_of_support < input.as_of
-	msg := sprintf("%s: %s %s is recorded as supported but its vendor support ended on %s", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", ""), sw.end_of_support])
+	msg := concat("", [sprintf("%s: %s %s is recorded as supported but its vendor support ended on %s", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", ""), sw.end_of_support]), psn_scope.note(host, object.get(input, "as_of", ""))])
 }
 
 unsupported_software contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.software_inventory
 	some h, host in doc.facts.hosts
-	not host.psn_access == false
+	psn_scope.judged(host, object.get(input, "as_of", ""))
 	some s, sw in host.software
 	path := sprintf("facts.hosts[%d].software[%d]", [h, s])
 	not sw.licensed == true
-	msg := sprintf("%s: %s %s is not recorded as licensed", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", "")])
+	msg := concat("", [sprintf("%s: %s %s is not recorded as licensed", [object.get(host, "name", sprintf("host #%d", [h])), object.get(sw, "name", sprintf("software #%d", [s])), object.get(sw, "version", "")]), psn_scope.note(host, object.get(input, "as_of", ""))])
 }
 
 # PSN-OPS-03: built to a standard, no vendor default passwords, unneeded services off.

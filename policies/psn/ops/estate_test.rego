@@ -39,7 +39,11 @@ test_software_with_unknown_support_and_licence_fails if {
 }
 
 test_host_isolated_from_psn_is_not_judged if {
-	count(ops.unsupported_software) == 0 with input as _sw(object.union(_product, {"supported": false}), {"psn_access": false})
+	count(ops.unsupported_software) == 0 with input as _sw(object.union(_product, {"supported": false}), {"psn_access": false, "psn_exclusion": {"reason": "Access removed on leaving the team (SR-1)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}})
+}
+
+test_host_marked_isolated_but_unapproved_is_judged if {
+	count(ops.unsupported_software) == 1 with input as _sw(object.union(_product, {"supported": false}), {"psn_access": false})
 }
 
 # PSN-OPS-03

@@ -6,6 +6,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.psn_scope
 import data.lib.params
 
 # PSN-OPS-01: critical and high (CVSS >= 7.0) security updates installed within the patch window
@@ -67,7 +68,7 @@ unmanaged_device contains finding.of(doc, sprintf("facts.devices[%d]", [i]), msg
 	some doc in input.evidence.device_inventory
 	some i, device in doc.facts.devices
 	not device.type == "removable_media"
-	not device.psn_access == false
+	psn_scope.judged(device, object.get(input, "as_of", ""))
 	not device.managed == true
-	msg := sprintf("%s (%s) can reach PSN infrastructure but is not managed", [object.get(device, "name", sprintf("device #%d", [i])), object.get(device, "type", "type not stated")])
+	msg := concat("", [sprintf("%s (%s) can reach PSN infrastructure but is not managed", [object.get(device, "name", sprintf("device #%d", [i])), object.get(device, "type", "type not stated")]), psn_scope.note(device, object.get(input, "as_of", ""))])
 }

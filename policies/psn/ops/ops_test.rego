@@ -55,7 +55,11 @@ test_unmanaged_device_with_unknown_access_fails if {
 }
 
 test_unmanaged_device_without_psn_access_passes if {
-	count(ops.unmanaged_device) == 0 with input as _devices([{"name": "kiosk", "type": "desktop", "managed": false, "encrypted": false, "psn_access": false}]) with input.parameters as _params
+	count(ops.unmanaged_device) == 0 with input as _devices([{"name": "kiosk", "type": "desktop", "managed": false, "encrypted": false, "psn_access": false, "psn_exclusion": {"reason": "Access removed on leaving the team (SR-1)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}}]) with input.as_of as "2026-11-01" with input.parameters as _params
+}
+
+test_unmanaged_device_marked_without_psn_access_but_unapproved_fails if {
+	count(ops.unmanaged_device) == 1 with input as _devices([{"name": "kiosk", "type": "desktop", "managed": false, "encrypted": false, "psn_access": false}]) with input.as_of as "2026-11-01" with input.parameters as _params
 }
 
 test_medium_patch_scored_cvss_7_is_judged if {

@@ -143,8 +143,7 @@ def _decide(control: Control, answer: _Answer, applies: Any,
     if control.applies_rule and not applies:
         return Result(control, Status.NOT_APPLICABLE, control.applies_reason or
                       "out of scope", (), relevant)
-    gap = "; ".join(filter(None, (_unfilled(relevant), _gap(control, by_kind, relevant,
-                                                             as_of))))
+    gap = "; ".join(filter(None, (_unfilled(relevant), _gap(control, relevant, as_of))))
     if gap:
         return Result(control, Status.GAP, gap, findings, relevant)
     if findings:
@@ -216,8 +215,7 @@ def _finding_order(finding: Finding) -> tuple[Any, ...]:
     return (where.file, where.line, where.column, finding.message)
 
 
-def _gap(control: Control, by_kind: Mapping[str, list[Evidence]],
-         relevant: tuple[Evidence, ...], as_of: str) -> str | None:
+def _gap(control: Control, relevant: tuple[Evidence, ...], as_of: str) -> str | None:
     limit = age_limit(control)
     reasons = []
     for kind in control.evidence:

@@ -1,13 +1,14 @@
-"""Item-level descoping: an approved reason for taking one person, device or host out of the
-PSN checks.
+"""Item-level descoping: an approved reason for taking one person, device, host or
+information asset out of the PSN checks.
 
-``psn_access: false`` on an item takes it out of PSN-OPS-02, 07, 10 to 12 and PSN-DATA-02
+``psn_access: false`` on a person, device or host takes it out of PSN-OPS-02, 07, 10 to 12
+and PSN-DATA-02, and ``psn_data: false`` on an information asset takes it out of PSN-DATA-01,
 only beside a ``psn_exclusion`` (reason, approved_by, approved_on); the rules
-(``data.lib.psn_scope``) judge an item without one as having PSN access. What Rego cannot
+(``data.lib.psn_scope``) judge an item without one as in the PSN checks. What Rego cannot
 judge as a reader would is who approved it, so the loader refuses, with the file and line,
 an exclusion that names nobody, that is approved by the document's owner or by the person,
 user or role the item itself names, that is dated after the assessment date, or that sits
-on an item that has PSN access (it could only mislead).
+on an item whose flag is not false (it could only mislead).
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from checker.model import Evidence
 EXCLUSION = "psn_exclusion"
 #: An exclusion counts for this long after its approval (as ``data.lib.psn_scope`` judges).
 MAX_MONTHS = 12
-#: kind -> (the list of items, the item facts naming who the item is or belongs to).
-ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "personnel_screening": ("people", ("person", "role")),
-    "device_inventory": ("devices", ("assigned_to",)),
-    "software_inventory": ("hosts", ()),
+#: kind -> (the list of items, the flag that takes an item out, the item facts naming who
+#: the item is or belongs to). An asset's own owner (its Information Asset Owner) is the
+#: natural approver of where its data may travel, so only the register's owner is refused.
+ITEMS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "personnel_screening": ("people", "psn_access", ("person", "role")),
+    "device_inventory": ("devices", "psn_access", ("assigned_to",)),
+    "software_inventory": ("hosts", "psn_access", ()),
+    "asset_register": ("assets", "psn_data", ()),
 }
 
 
@@ -34,21 +38,22 @@ def problems(item: Evidence, as_of: str) -> list[Problem]:
     """Every ``psn_exclusion`` in ``item`` that cannot be right, located."""
     if item.kind not in ITEMS:
         return []
-    key, identities = ITEMS[item.kind]
+    key, flag, identities = ITEMS[item.kind]
     found = []
     for index, entry in enumerate(item.facts.get(key) or ()):
         exclusion = entry.get(EXCLUSION) if isinstance(entry, dict) else None
         if not isinstance(exclusion, dict):
             continue
-        label = str(entry.get("person") or entry.get("name") or f"{key}[{index}]")
+        label = str(entry.get("person") or entry.get("id") or entry.get("name")
+                    or f"{key}[{index}]")
 
         def at(*path: str, index: int = index) -> Location:
             return item.document.locate(("facts", key, index, *path))
 
-        if entry.get("psn_access") is not False:
-            found.append(Problem(at(EXCLUSION), f"{label} has a {EXCLUSION} but psn_access is "
-                                 "not false; remove the exclusion or record that the access "
-                                 "was removed"))
+        if entry.get(flag) is not False:
+            found.append(Problem(at(EXCLUSION), f"{label} has a {EXCLUSION} but {flag} is "
+                                 "not false; remove the exclusion or record the decision "
+                                 f"as {flag}: false"))
         approver = str(exclusion.get("approved_by", "")).strip()
         owners = [("the document's owner", item.owner),
                   *((f"the item's own {fact}", str(entry[fact])) for fact in identities

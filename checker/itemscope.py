@@ -1,12 +1,13 @@
-"""Item-level scope flags: ``psn_access`` on people, devices and hosts, ``in_cde`` on system
-components, and which of them a change turned to ``false``.
+"""Item-level scope flags: ``psn_access`` on people, devices and hosts, ``psn_data`` on
+information assets, ``in_cde`` on system components, and which of them a change turned to
+``false``.
 
 A profile change that takes controls out of scope is a scope change (``checker.scopechange``);
 so is an item that leaves the PSN or PCI DSS checks by its own flag. ``checker diff`` reports
 every flag that went from ``true`` (or unstated: in scope) to ``false`` as a scope change,
-approved only where the head records the decision: a ``psn_exclusion`` that counts on the
-item (``checker.descoping``), or, for ``in_cde``, the scope inventory (``pci_scope``) listing
-the component under ``out_of_scope`` with a reason.
+approved only where the head records the decision: for ``psn_access`` and ``psn_data``, a
+``psn_exclusion`` that counts on the item (``checker.descoping``); for ``in_cde``, the scope
+inventory (``pci_scope``) listing the component under ``out_of_scope`` with a reason.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ FLAGS: dict[str, tuple[tuple[str | None, str, str], ...]] = {
     "personnel_screening": (("people", "person", "psn_access"),),
     "device_inventory": (("devices", "name", "psn_access"),),
     "software_inventory": (("hosts", "name", "psn_access"),),
+    "asset_register": (("assets", "id", "psn_data"),),
     "auth_policy": ((None, "system", "in_cde"),),
     "system_config": ((None, "system", "in_cde"),),
     "endpoint_protection": (("hosts", "name", "in_cde"),),
     "patch_status": (("hosts", "name", "in_cde"),),
     "bespoke_software": (("applications", "name", "in_cde"),),
 }
+
+#: The flags a ``psn_exclusion`` approves.
+PSN_FLAGS = ("psn_access", "psn_data")
 
 Key = tuple[str, str, str]  # kind, flag, item name
 
@@ -93,7 +98,7 @@ def flips(base: Mapping[Key, Flag], head: Iterable[Evidence], as_of: str) -> tup
 
 
 def _approval(flag: Flag, as_of: str, listed: Mapping[str, str]) -> str | None:
-    if flag.flag == "psn_access":
+    if flag.flag in PSN_FLAGS:
         exclusion = flag.item.get(EXCLUSION)
         if isinstance(exclusion, dict) and exclusion_counts(exclusion, as_of):
             return (f"{EXCLUSION} approved by {exclusion['approved_by'].strip()} on "

@@ -101,6 +101,51 @@ def test_in_cde_turned_false_is_approved_only_by_the_scope_inventory(repo):
                                   "only; the CDE has its own forest (segmentation test ST-4)")
 
 
+REGISTER = """\
+kind: asset_register
+id: iar
+title: Information asset register
+owner: Head of Information Governance
+collected: 2026-10-01
+facts:
+  reviewed: 2026-10-01
+  assets:
+    - {{id: IA-1, name: Benefits data, classification: OFFICIAL, psn_data: true}}
+    - id: IA-2
+      name: Police liaison intelligence
+      classification: SECRET
+      psn_data: {flag}
+{exclusion}"""
+KEPT_OFF = """\
+      psn_exclusion:
+        reason: Held only on the accredited police liaison terminal (ISM-44)
+        approved_by: Senior Information Risk Owner
+        approved_on: 2026-10-20
+"""
+
+
+def test_psn_data_turned_false_is_a_scope_change_approved_only_by_an_exclusion(repo):
+    repo.write("evidence/register.yaml", REGISTER.format(flag="true", exclusion=""))
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "-qm", "register")
+    repo.write("evidence/register.yaml", REGISTER.format(flag="false", exclusion=""))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert (change["subject"], change["before"], change["after"], change["approved"]) == (
+        "IA-2", "psn_data true", "psn_data false", False)
+    assert change["detail"].startswith("psn_data true -> false: IA-2 is no longer judged as "
+                                       "carried over the PSN; unapproved: needs a psn_exclusion")
+    assert (change["file"], change["line"]) == (f"{repo.evidence}/register.yaml", 13)
+    repo.write("evidence/register.yaml", REGISTER.format(flag="false", exclusion=KEPT_OFF))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 0, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert change["approval"] == ("psn_exclusion approved by Senior Information Risk Owner on "
+                                  "2026-10-20: Held only on the accredited police liaison "
+                                  "terminal (ISM-44)")
+
+
 def test_a_baseline_file_says_item_flags_cannot_be_compared(repo, tmp_path):
     saved = tmp_path / "base.json"
     run = repo.invoke("run", "--evidence", str(repo.evidence), "--controls", str(repo.controls),

@@ -137,7 +137,8 @@ def _flip_change(flip: Flip) -> Change:
                 after.flag, "leaves PCI DSS scope")
     needs = ("a psn_exclusion on the item that counts (reason, independent approver, "
              "approved within 12 months)" if after.flag in PSN_FLAGS else
-             "the pci_scope inventory listing it under out_of_scope with a reason")
+             "the pci_scope inventory listing it under out_of_scope with an approval that "
+             "counts (reason, independent approver, approved within 12 months)")
     detail = (f"{after.flag} {was} -> false: {after.name} {what}; "
               + (f"approved: {flip.approval}" if flip.approval else f"unapproved: needs {needs}"))
     return Change(after.name, f"{after.kind} item", f"{after.flag} {was}",

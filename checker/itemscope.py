@@ -7,7 +7,8 @@ so is an item that leaves the PSN or PCI DSS checks by its own flag. ``checker d
 every flag that went from ``true`` (or unstated: in scope) to ``false`` as a scope change,
 approved only where the head records the decision: for ``psn_access`` and ``psn_data``, a
 ``psn_exclusion`` that counts on the item (``checker.descoping``); for ``in_cde``, the scope
-inventory (``pci_scope``) listing the component under ``out_of_scope`` with a reason.
+inventory (``pci_scope``) listing the component under ``out_of_scope`` with an approval that
+counts (reason, approver, approved within 12 months).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checker.descoping import EXCLUSION, exclusion_counts
+from checker.descoping import EXCLUSION, LISTINGS, SCOPE_KIND, approval_counts
 from checker.errors import Location
 from checker.model import Evidence
 
@@ -87,7 +88,7 @@ def flips(base: Mapping[Key, Flag], head: Iterable[Evidence], as_of: str) -> tup
     """Items in scope at the base (flag true or unstated) that the head marks ``false``."""
     documents = list(head)
     now = flags(documents)
-    listed = _listed_out_of_scope(documents)
+    listed = _listed_out_of_scope(documents, as_of)
     found = []
     for key, after in sorted(now.items()):
         before = base.get(key)
@@ -100,22 +101,23 @@ def flips(base: Mapping[Key, Flag], head: Iterable[Evidence], as_of: str) -> tup
 def _approval(flag: Flag, as_of: str, listed: Mapping[str, str]) -> str | None:
     if flag.flag in PSN_FLAGS:
         exclusion = flag.item.get(EXCLUSION)
-        if isinstance(exclusion, dict) and exclusion_counts(exclusion, as_of):
+        if isinstance(exclusion, dict) and approval_counts(exclusion, as_of):
             return (f"{EXCLUSION} approved by {exclusion['approved_by'].strip()} on "
                     f"{exclusion['approved_on']}: {exclusion['reason'].strip()}")
         return None
     return listed.get(flag.name)
 
 
-def _listed_out_of_scope(documents: Iterable[Evidence]) -> dict[str, str]:
-    """Component name -> the scope inventory's reason for leaving it out of PCI DSS scope."""
+def _listed_out_of_scope(documents: Iterable[Evidence], as_of: str) -> dict[str, str]:
+    """Name -> the scope inventory's approved reason for leaving it out of PCI DSS scope, for
+    every ``out_of_scope`` listing that counts at ``as_of`` (as ``data.lib.pci_scope``)."""
     listed: dict[str, str] = {}
     for document in documents:
-        if document.kind != "pci_scope":
+        if document.kind != SCOPE_KIND:
             continue
-        for entry in document.facts.get("out_of_scope") or ():
-            reason = str(entry.get("reason", "")).strip()
-            if reason and isinstance(entry.get("name"), str):
+        for entry in document.facts.get(LISTINGS) or ():
+            if isinstance(entry.get("name"), str) and approval_counts(entry, as_of):
                 listed.setdefault(entry["name"], f"listed out of PCI DSS scope in "
-                                  f"{document.id}: {reason}")
+                                  f"{document.id}, approved by {entry['approved_by'].strip()} "
+                                  f"on {entry['approved_on']}: {entry['reason'].strip()}")
     return listed

@@ -27,7 +27,10 @@ facts:
   confirmations: [{date: 2026-09-01}]
   components: [{name: pay-web-01, function: payment page}]
   out_of_scope:
-    - {name: AD, reason: Corporate forest only; the CDE has its own forest (segmentation test ST-4)}
+    - name: AD
+      reason: Corporate forest only; the CDE has its own forest (segmentation test ST-4)
+      approved_by: Head of ICT Security
+      approved_on: 2026-10-20
 """
 
 
@@ -97,8 +100,21 @@ def test_in_cde_turned_false_is_approved_only_by_the_scope_inventory(repo):
     result = diff(repo, "--base", "HEAD")
     assert result.exit_code == 0, result.output
     [change] = json.loads(result.stdout)["scope_changes"]
-    assert change["approval"] == ("listed out of PCI DSS scope in scope: Corporate forest "
-                                  "only; the CDE has its own forest (segmentation test ST-4)")
+    assert change["approval"] == ("listed out of PCI DSS scope in scope, approved by Head of "
+                                  "ICT Security on 2026-10-20: Corporate forest only; the CDE "
+                                  "has its own forest (segmentation test ST-4)")
+
+
+def test_an_out_of_scope_listing_older_than_12_months_does_not_approve_a_flip(repo):
+    repo.write("evidence/auth.yaml", AUTH.format(length=14) + "  in_cde: false\n")
+    repo.write("evidence/pci-scope.yaml", PCI_SCOPE.replace("2026-10-20", "2025-10-31"))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert (change["subject"], change["approved"]) == ("AD", False)
+    assert change["detail"].endswith("unapproved: needs the pci_scope inventory listing it "
+                                     "under out_of_scope with an approval that counts (reason, "
+                                     "independent approver, approved within 12 months)")
 
 
 REGISTER = """\

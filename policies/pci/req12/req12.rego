@@ -9,6 +9,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 import data.lib.anchor
 import data.pci.tra
 
@@ -283,15 +284,17 @@ scope_inventory_incomplete contains finding.of(doc, "facts.in_cde", msg) if {
 	msg := sprintf("%s is in the PCI DSS scope inventory but %s marks it in_cde: false", [doc.facts.system, doc.id])
 }
 
-# `in_cde: false` on a system component takes it out of every PCI check; it is the scope
-# inventory's decision, so the inventory lists it under `out_of_scope` with the reason. A
-# component marked false that the inventory does not list is a finding at its in_cde line.
+# `in_cde: false` on a system component takes it out of every PCI check only when the scope
+# inventory lists it under `out_of_scope` with an approval that counts (data.lib.pci_scope);
+# otherwise the rules judge it as in scope and this is a finding at its in_cde line.
 scope_inventory_incomplete contains finding.of(doc, path, msg) if {
 	some marked in _marked_out_of_cde
 	[doc, path, name] := marked
-	not name in _listed_out_of_scope
-	msg := sprintf("%s is marked in_cde: false in %s, but the PCI DSS scope inventory does not list it under out_of_scope with a reason", [name, doc.id])
+	not name in _listed
+	msg := sprintf("%s is marked in_cde: false in %s, but no PCI DSS scope inventory lists it under out_of_scope with an approval that counts at %s (reason, approver, approved within %d months), so it is judged as in scope", [name, doc.id, input.as_of, pci_scope.listing_months])
 }
+
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
 
 _marked_out_of_cde contains [doc, "facts.in_cde", doc.facts.system] if {
 	some kind in ["auth_policy", "system_config"]
@@ -310,13 +313,6 @@ _marked_out_of_cde contains [doc, sprintf("facts.applications[%d].in_cde", [i]),
 	some doc in object.get(input.evidence, "bespoke_software", [])
 	some i, app in doc.facts.applications
 	app.in_cde == false
-}
-
-_listed_out_of_scope contains entry.name if {
-	some doc in input.evidence.pci_scope
-	some entry in object.get(doc.facts, "out_of_scope", [])
-	is_string(entry.reason)
-	trim_space(entry.reason) != ""
 }
 
 _inventoried contains component.name if {

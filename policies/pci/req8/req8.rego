@@ -9,13 +9,19 @@ import rego.v1
 import data.lib.anchor
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 import data.pci.tra
 
-# Systems in PCI DSS scope: all but those the evidence marks `in_cde: false` (absent: in scope).
+# Systems in PCI DSS scope: all but those marked `in_cde: false` that the scope inventory lists
+# out of scope with an approval that counts (absent, or false unlisted: in scope).
 _systems contains doc if {
 	some doc in input.evidence.auth_policy
-	_in_cde(doc.facts)
+	pci_scope.in_scope(doc.facts, object.get(doc.facts, "system", ""), _listed)
 }
+
+# Names listed out of PCI DSS scope with an approval that counts (data.lib.pci_scope), once.
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
+
 
 # PCI-8.3.6: passwords at least 12 characters (8 only where the system cannot do 12),
 # with both letters and digits. Until 31 March 2025 the requirement was future-dated and

@@ -135,10 +135,11 @@ def _flip_change(flip: Flip) -> Change:
     what = {"psn_access": "leaves the PSN checks",
             "psn_data": "is no longer judged as carried over the PSN"}.get(
                 after.flag, "leaves PCI DSS scope")
+    listing = "it" if after.listed_as == after.name else f"its system {after.listed_as}"
     needs = ("a psn_exclusion on the item that counts (reason, independent approver, "
              "approved within 12 months)" if after.flag in PSN_FLAGS else
-             "the pci_scope inventory listing it under out_of_scope with an approval that "
-             "counts (reason, independent approver, approved within 12 months)")
+             f"the pci_scope inventory listing {listing} under out_of_scope with an approval "
+             "that counts (reason, independent approver, approved within 12 months)")
     detail = (f"{after.flag} {was} -> false: {after.name} {what}; "
               + (f"approved: {flip.approval}" if flip.approval else f"unapproved: needs {needs}"))
     return Change(after.name, f"{after.kind} item", f"{after.flag} {was}",

@@ -1,14 +1,14 @@
 """Item-level scope flags: ``psn_access`` on people, devices and hosts, ``psn_data`` on
-information assets, ``in_cde`` on system components, and which of them a change turned to
-``false``.
+information assets, ``in_cde`` on system components and accounts, and which of them a change
+turned to ``false``.
 
 A profile change that takes controls out of scope is a scope change (``checker.scopechange``);
 so is an item that leaves the PSN or PCI DSS checks by its own flag. ``checker diff`` reports
 every flag that went from ``true`` (or unstated: in scope) to ``false`` as a scope change,
 approved only where the head records the decision: for ``psn_access`` and ``psn_data``, a
 ``psn_exclusion`` that counts on the item (``checker.descoping``); for ``in_cde``, the scope
-inventory (``pci_scope``) listing the component under ``out_of_scope`` with an approval that
-counts (reason, approver, approved within 12 months).
+inventory (``pci_scope``) listing the component (for an account, its system) under
+``out_of_scope`` with an approval that counts (reason, approver, approved within 12 months).
 """
 
 from __future__ import annotations
@@ -32,7 +32,11 @@ FLAGS: dict[str, tuple[tuple[str | None, str, str], ...]] = {
     "endpoint_protection": (("hosts", "name", "in_cde"),),
     "patch_status": (("hosts", "name", "in_cde"),),
     "bespoke_software": (("applications", "name", "in_cde"),),
+    "user_accounts": (("accounts", "id", "in_cde"),),
 }
+#: Kinds whose items are named, and listed out of scope, by the document's own system: an
+#: account ``j.smith (Corporate AD)`` leaves PCI DSS scope when ``Corporate AD`` is listed.
+BY_SYSTEM = frozenset({"user_accounts"})
 
 #: The flags a ``psn_exclusion`` approves.
 PSN_FLAGS = ("psn_access", "psn_data")
@@ -50,6 +54,8 @@ class Flag:
     value: Any
     location: Location
     item: Mapping[str, Any]
+    #: The name an ``out_of_scope`` listing must carry to approve an ``in_cde`` flip.
+    listed_as: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +83,15 @@ def _flags(document: Evidence) -> Iterator[Flag]:
         else:
             items = [(("facts", list_key, index), entry)
                      for index, entry in enumerate(document.facts.get(list_key) or ())]
+        system = str(document.facts.get("system", ""))
         for path, entry in items:
             if not isinstance(entry, dict) or not isinstance(entry.get(naming), str):
                 continue
             where = document.document.locate((*path, flag) if flag in entry else path)
-            yield Flag(document.kind, flag, entry[naming], entry.get(flag), where, entry)
+            name, listed_as = entry[naming], entry[naming]
+            if document.kind in BY_SYSTEM:
+                name, listed_as = f"{name} ({system})", system
+            yield Flag(document.kind, flag, name, entry.get(flag), where, entry, listed_as)
 
 
 def flips(base: Mapping[Key, Flag], head: Iterable[Evidence], as_of: str) -> tuple[Flip, ...]:
@@ -105,7 +115,7 @@ def _approval(flag: Flag, as_of: str, listed: Mapping[str, str]) -> str | None:
             return (f"{EXCLUSION} approved by {exclusion['approved_by'].strip()} on "
                     f"{exclusion['approved_on']}: {exclusion['reason'].strip()}")
         return None
-    return listed.get(flag.name)
+    return listed.get(flag.listed_as)
 
 
 def _listed_out_of_scope(documents: Iterable[Evidence], as_of: str) -> dict[str, str]:

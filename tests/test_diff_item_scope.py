@@ -162,6 +162,45 @@ def test_psn_data_turned_false_is_a_scope_change_approved_only_by_an_exclusion(r
                                   "terminal (ISM-44)")
 
 
+ACCOUNTS = """\
+kind: user_accounts
+id: corp-ad
+title: Corporate directory accounts
+owner: Identity Manager
+collected: 2026-10-01
+facts:
+  system: Corporate AD
+  accounts:
+    - id: j.smith
+      type: user
+      in_cde: {flag}
+"""
+CORPORATE = PCI_SCOPE.replace("name: AD", "name: Corporate AD")
+
+
+def test_an_account_turned_out_of_the_cde_is_approved_only_by_listing_its_system(repo):
+    repo.write("evidence/accounts.yaml", ACCOUNTS.format(flag="true"))
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "-qm", "accounts")
+    repo.write("evidence/accounts.yaml", ACCOUNTS.format(flag="false"))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert (change["subject"], change["before"], change["after"], change["approved"]) == (
+        "j.smith (Corporate AD)", "in_cde true", "in_cde false", False)
+    assert change["detail"].endswith("unapproved: needs the pci_scope inventory listing its "
+                                     "system Corporate AD under out_of_scope with an approval "
+                                     "that counts (reason, independent approver, approved "
+                                     "within 12 months)")
+    assert (change["file"], change["line"]) == (f"{repo.evidence}/accounts.yaml", 11)
+    repo.write("evidence/pci-scope.yaml", CORPORATE)
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 0, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert change["approval"].startswith("listed out of PCI DSS scope in scope, approved by "
+                                         "Head of ICT Security on 2026-10-20")
+
+
 def test_a_baseline_file_says_item_flags_cannot_be_compared(repo, tmp_path):
     saved = tmp_path / "base.json"
     run = repo.invoke("run", "--evidence", str(repo.evidence), "--controls", str(repo.controls),

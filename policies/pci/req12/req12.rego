@@ -288,29 +288,43 @@ scope_inventory_incomplete contains finding.of(doc, "facts.in_cde", msg) if {
 # inventory lists it under `out_of_scope` with an approval that counts (data.lib.pci_scope);
 # otherwise the rules judge it as in scope and this is a finding at its in_cde line.
 scope_inventory_incomplete contains finding.of(doc, path, msg) if {
-	some marked in _marked_out_of_cde
-	[doc, path, name] := marked
+	some [source, d, path, name] in _marked_out_of_cde
 	not name in _listed
+	doc := input.evidence[source][d]
 	msg := sprintf("%s is marked in_cde: false in %s, but no PCI DSS scope inventory lists it under out_of_scope with an approval that counts at %s (reason, approver, approved within %d months), so it is judged as in scope", [name, doc.id, input.as_of, pci_scope.listing_months])
+}
+
+# An account marked `in_cde: false` is out of scope only when its system is listed.
+scope_inventory_incomplete contains finding.of(doc, sprintf("facts.accounts[%d].in_cde", [i]), msg) if {
+	some doc in input.evidence.user_accounts
+	system := object.get(doc.facts, "system", "")
+	not system in _listed
+	some i, account in doc.facts.accounts
+	account.in_cde == false
+	msg := sprintf("account %v of %s is marked in_cde: false in %s, but no PCI DSS scope inventory lists its system %s under out_of_scope with an approval that counts at %s (reason, approver, approved within %d months), so it is judged as in scope", [object.get(account, "id", sprintf("#%d", [i])), system, doc.id, system, input.as_of, pci_scope.listing_months])
 }
 
 _listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
 
-_marked_out_of_cde contains [doc, "facts.in_cde", doc.facts.system] if {
+# [kind, document index, path, name] of each component marked out of the CDE (the index, not
+# the document: a set element holding a whole document costs its size per item).
+_marked_out_of_cde contains marked if {
 	some kind in ["auth_policy", "system_config"]
-	some doc in object.get(input.evidence, kind, [])
+	some d, doc in object.get(input.evidence, kind, [])
 	doc.facts.in_cde == false
+	marked := [kind, d, "facts.in_cde", doc.facts.system]
 }
 
-_marked_out_of_cde contains [doc, sprintf("facts.hosts[%d].in_cde", [i]), host.name] if {
+_marked_out_of_cde contains marked if {
 	some kind in ["endpoint_protection", "patch_status"]
-	some doc in object.get(input.evidence, kind, [])
+	some d, doc in object.get(input.evidence, kind, [])
 	some i, host in doc.facts.hosts
 	host.in_cde == false
+	marked := [kind, d, sprintf("facts.hosts[%d].in_cde", [i]), host.name]
 }
 
-_marked_out_of_cde contains [doc, sprintf("facts.applications[%d].in_cde", [i]), app.name] if {
-	some doc in object.get(input.evidence, "bespoke_software", [])
+_marked_out_of_cde contains ["bespoke_software", d, sprintf("facts.applications[%d].in_cde", [i]), app.name] if {
+	some d, doc in object.get(input.evidence, "bespoke_software", [])
 	some i, app in doc.facts.applications
 	app.in_cde == false
 }

@@ -322,6 +322,14 @@ test_component_listed_out_of_scope_with_a_blank_reason_fails if {
 	count(req12.scope_inventory_incomplete) == 1 with input as inp
 }
 
+test_account_marked_out_of_the_cde_on_a_system_not_listed_fails if {
+	accounts := {"user_accounts": [{"id": "ua", "facts": {"system": "Corporate AD", "accounts": [{"id": "ann", "in_cde": true}, {"id": "bob", "in_cde": false}]}}]}
+	fs := req12.scope_inventory_incomplete with input as object.union(_scope({}), {"evidence": accounts})
+	fs == {{"evidence": "ua", "path": "facts.accounts[1].in_cde", "msg": "account bob of Corporate AD is marked in_cde: false in ua, but no PCI DSS scope inventory lists its system Corporate AD under out_of_scope with an approval that counts at 2026-11-01 (reason, approver, approved within 12 months), so it is judged as in scope"}}
+	listed := [{"name": "Corporate AD", "reason": "No route to the CDE (ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]
+	count(req12.scope_inventory_incomplete) == 0 with input as object.union(_scope({"out_of_scope": listed}), {"evidence": accounts})
+}
+
 test_inventoried_component_in_the_cde_passes if {
 	inp := object.union(_scope({}), {"evidence": {"system_config": [{"id": "sc", "facts": {"system": "pay-web-01", "in_cde": true}}]}})
 	count(req12.scope_inventory_incomplete) == 0 with input as inp

@@ -18,7 +18,7 @@ _listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
 privilege_unapproved contains finding.of(doc, sprintf("facts.accounts[%d].approved_by", [i]), msg) if {
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
-	not account.in_cde == false
+	pci_scope.in_scope(account, object.get(doc.facts, "system", ""), _listed)
 	_privileged(account)
 	not account.disabled == true
 	not _has_approver(account)

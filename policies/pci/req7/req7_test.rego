@@ -65,8 +65,10 @@ test_default_deny_passes_allow_fails if {
 _listed(name) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}]
 
 
-# An account marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+# An account marked in_cde: false is out of PCI DSS scope only when its system is listed out
+# of scope; absent in_cde, or false on an in-scope system, is judged.
 test_unapproved_privilege_outside_cde_is_not_judged if {
-	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "a", "type": "admin", "in_cde": false}])
+	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "a", "type": "admin", "in_cde": false}]) with input.evidence.pci_scope as _listed("AD")
+	count(req7.privilege_unapproved) == 1 with input as _accounts([{"id": "a", "type": "admin", "in_cde": false}])
 	count(req7.privilege_unapproved) == 1 with input as _accounts([{"id": "a", "type": "admin", "in_cde": true}])
 }

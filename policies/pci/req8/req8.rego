@@ -98,12 +98,13 @@ _idle_ok(facts) if {
 	facts.idle_timeout_minutes <= 15
 }
 
-# Accounts (user_accounts evidence): one document per system, one entry per account; those
-# marked `in_cde: false` (no access into the CDE) are out of PCI DSS scope.
+# Accounts (user_accounts evidence): one document per system, one entry per account. One
+# marked `in_cde: false` is out of PCI DSS scope only when its system is listed out of scope
+# (data.lib.pci_scope): an account on an in-scope component is in scope.
 _accounts := [[doc, i, account] |
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
-	_in_cde(account)
+	pci_scope.in_scope(account, object.get(doc.facts, "system", ""), _listed)
 ]
 
 _active := [[doc, i, account] |
@@ -116,9 +117,6 @@ _acct_path(i, field) := sprintf("facts.accounts[%d].%s", [i, field])
 _name(doc, account) := sprintf("%s (%s)", [account.id, doc.facts.system])
 
 _people := {"user", "admin"}
-
-# An account outside the CDE only when the evidence says so.
-_in_cde(account) if not account.in_cde == false
 
 # PCI-8.2.1: every account id is unique and user/admin accounts belong to one named person.
 shared_or_unattributed_id contains finding.of(doc, _acct_path(i, "id"), msg) if {

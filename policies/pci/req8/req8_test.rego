@@ -159,7 +159,8 @@ test_admin_in_cde_without_mfa_fails if {
 	count(req8.admin_without_mfa) == 1 with input as _ua([admin])
 	count(req8.admin_without_mfa) == 1 with input as _ua([object.remove(admin, ["mfa_enrolled"])])
 	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"mfa_enrolled": true})])
-	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"in_cde": false})])
+	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"in_cde": false})]) with input.evidence.pci_scope as _listed("AD")
+	count(req8.admin_without_mfa) == 1 with input as _ua([object.union(admin, {"in_cde": false})])
 	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(_svc, {"privileged": true})])
 }
 
@@ -276,9 +277,16 @@ test_mfa_design_judged_only_in_cde if {
 _listed(name) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}]
 
 
+# An account marked in_cde: false is out of scope only when its system is listed out of scope.
+test_account_marked_outside_cde_on_an_in_scope_system_is_judged if {
+	out := object.union(object.remove(_user, ["person", "last_login", "mfa_enrolled", "remote_access"]), {"type": "admin", "in_cde": false})
+	count(req8.inactive_account_enabled) == 1 with input as _ua([out])
+	count(req8.shared_or_unattributed_id) == 1 with input as _ua([out]) with input.evidence.pci_scope as _listed("Corporate AD")
+}
+
 test_account_outside_cde_is_not_judged if {
 	out := object.union(object.remove(_user, ["person", "last_login", "mfa_enrolled", "remote_access"]), {"type": "admin", "in_cde": false})
-	inp := _ua([out])
+	inp := object.union(_ua([out]), {"evidence": {"pci_scope": _listed("AD")}})
 	count(req8.shared_or_unattributed_id) == 0 with input as inp
 	count(req8.inactive_account_enabled) == 0 with input as inp
 	count(req8.remote_access_without_mfa) == 0 with input as inp

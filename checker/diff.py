@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.errors import ExitCode, Location
 from checker.formats import json_
-from checker.itemscope import Flip
+from checker.itemscope import PSN_FLAGS, Flip
 from checker.model import Assessment, Status, control_sort_key
 
 #: How bad each status is; a rise is a regression.
@@ -83,8 +83,8 @@ def compare(base: Mapping[str, Any], head: Assessment, base_label: str, *,
 
     ``approved`` maps each control whose scope change an approved profile change explains
     to a description of that approval; every other scope change is unapproved. ``flips``
-    are items whose own scope flag (``psn_access``, ``in_cde``) went to false: scope changes
-    too, unapproved unless the flip carries its approval.
+    are items whose own scope flag (``psn_access``, ``psn_data``, ``in_cde``) went to false:
+    scope changes too, unapproved unless the flip carries its approval.
     """
     approved = approved or {}
     after = json_.document(head)
@@ -132,11 +132,14 @@ def _scope_change(old: dict[str, Any], new: dict[str, Any], approval: str | None
 def _flip_change(flip: Flip) -> Change:
     after = flip.after
     was = "unstated" if flip.before is None or flip.before.value is None else "true"
-    what = ("leaves the PSN checks" if after.flag == "psn_access" else
-            "leaves PCI DSS scope")
+    what = {"psn_access": "leaves the PSN checks",
+            "psn_data": "is no longer judged as carried over the PSN"}.get(
+                after.flag, "leaves PCI DSS scope")
+    listing = "it" if after.listed_as == after.name else f"its system {after.listed_as}"
     needs = ("a psn_exclusion on the item that counts (reason, independent approver, "
-             "approved within 12 months)" if after.flag == "psn_access" else
-             "the pci_scope inventory listing it under out_of_scope with a reason")
+             "approved within 12 months)" if after.flag in PSN_FLAGS else
+             f"the pci_scope inventory listing {listing} under out_of_scope with an approval "
+             "that counts (reason, independent approver, approved within 12 months)")
     detail = (f"{after.flag} {was} -> false: {after.name} {what}; "
               + (f"approved: {flip.approval}" if flip.approval else f"unapproved: needs {needs}"))
     return Change(after.name, f"{after.kind} item", f"{after.flag} {was}",

@@ -82,8 +82,8 @@ def gate(evidence_dir: Path, as_of: str, settings: Mapping[str, Any], *,
         flips: tuple[itemscope.Flip, ...] = ()
         if base.document["controls"]:
             notes += ("a baseline file holds no evidence facts, so items that left the PSN or "
-                      "PCI DSS checks by their own psn_access or in_cde flag cannot be seen; "
-                      "compare with --base REF",)
+                      "PCI DSS checks by their own psn_access, psn_data or in_cde flag cannot be "
+                      "seen; compare with --base REF",)
     else:
         flips = itemscope.flips(base.flags, pack.evidence.documents, as_of)
     return compare(base.document, head, base.label, approved=approved, notes=notes,

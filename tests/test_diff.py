@@ -605,4 +605,4 @@ def test_approvals_are_not_applied_against_a_baseline_that_names_no_profile_owne
         "a scope change cannot be checked; scope approvals not applied: compare with "
         "--base REF",
         "a baseline file holds no evidence facts, so items that left the PSN or PCI DSS "
-        "checks by their own psn_access or in_cde flag cannot be seen; compare with --base REF"]
+        "checks by their own psn_access, psn_data or in_cde flag cannot be seen; compare with --base REF"]

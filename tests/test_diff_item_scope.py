@@ -27,7 +27,10 @@ facts:
   confirmations: [{date: 2026-09-01}]
   components: [{name: pay-web-01, function: payment page}]
   out_of_scope:
-    - {name: AD, reason: Corporate forest only; the CDE has its own forest (segmentation test ST-4)}
+    - name: AD
+      reason: Corporate forest only; the CDE has its own forest (segmentation test ST-4)
+      approved_by: Head of ICT Security
+      approved_on: 2026-10-20
 """
 
 
@@ -97,8 +100,105 @@ def test_in_cde_turned_false_is_approved_only_by_the_scope_inventory(repo):
     result = diff(repo, "--base", "HEAD")
     assert result.exit_code == 0, result.output
     [change] = json.loads(result.stdout)["scope_changes"]
-    assert change["approval"] == ("listed out of PCI DSS scope in scope: Corporate forest "
-                                  "only; the CDE has its own forest (segmentation test ST-4)")
+    assert change["approval"] == ("listed out of PCI DSS scope in scope, approved by Head of "
+                                  "ICT Security on 2026-10-20: Corporate forest only; the CDE "
+                                  "has its own forest (segmentation test ST-4)")
+
+
+def test_an_out_of_scope_listing_older_than_12_months_does_not_approve_a_flip(repo):
+    repo.write("evidence/auth.yaml", AUTH.format(length=14) + "  in_cde: false\n")
+    repo.write("evidence/pci-scope.yaml", PCI_SCOPE.replace("2026-10-20", "2025-10-31"))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert (change["subject"], change["approved"]) == ("AD", False)
+    assert change["detail"].endswith("unapproved: needs the pci_scope inventory listing it "
+                                     "under out_of_scope with an approval that counts (reason, "
+                                     "independent approver, approved within 12 months)")
+
+
+REGISTER = """\
+kind: asset_register
+id: iar
+title: Information asset register
+owner: Head of Information Governance
+collected: 2026-10-01
+facts:
+  reviewed: 2026-10-01
+  assets:
+    - {{id: IA-1, name: Benefits data, classification: OFFICIAL, psn_data: true}}
+    - id: IA-2
+      name: Police liaison intelligence
+      classification: SECRET
+      psn_data: {flag}
+{exclusion}"""
+KEPT_OFF = """\
+      psn_exclusion:
+        reason: Held only on the accredited police liaison terminal (ISM-44)
+        approved_by: Senior Information Risk Owner
+        approved_on: 2026-10-20
+"""
+
+
+def test_psn_data_turned_false_is_a_scope_change_approved_only_by_an_exclusion(repo):
+    repo.write("evidence/register.yaml", REGISTER.format(flag="true", exclusion=""))
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "-qm", "register")
+    repo.write("evidence/register.yaml", REGISTER.format(flag="false", exclusion=""))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert (change["subject"], change["before"], change["after"], change["approved"]) == (
+        "IA-2", "psn_data true", "psn_data false", False)
+    assert change["detail"].startswith("psn_data true -> false: IA-2 is no longer judged as "
+                                       "carried over the PSN; unapproved: needs a psn_exclusion")
+    assert (change["file"], change["line"]) == (f"{repo.evidence}/register.yaml", 13)
+    repo.write("evidence/register.yaml", REGISTER.format(flag="false", exclusion=KEPT_OFF))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 0, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert change["approval"] == ("psn_exclusion approved by Senior Information Risk Owner on "
+                                  "2026-10-20: Held only on the accredited police liaison "
+                                  "terminal (ISM-44)")
+
+
+ACCOUNTS = """\
+kind: user_accounts
+id: corp-ad
+title: Corporate directory accounts
+owner: Identity Manager
+collected: 2026-10-01
+facts:
+  system: Corporate AD
+  accounts:
+    - id: j.smith
+      type: user
+      in_cde: {flag}
+"""
+CORPORATE = PCI_SCOPE.replace("name: AD", "name: Corporate AD")
+
+
+def test_an_account_turned_out_of_the_cde_is_approved_only_by_listing_its_system(repo):
+    repo.write("evidence/accounts.yaml", ACCOUNTS.format(flag="true"))
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "-qm", "accounts")
+    repo.write("evidence/accounts.yaml", ACCOUNTS.format(flag="false"))
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert (change["subject"], change["before"], change["after"], change["approved"]) == (
+        "j.smith (Corporate AD)", "in_cde true", "in_cde false", False)
+    assert change["detail"].endswith("unapproved: needs the pci_scope inventory listing its "
+                                     "system Corporate AD under out_of_scope with an approval "
+                                     "that counts (reason, independent approver, approved "
+                                     "within 12 months)")
+    assert (change["file"], change["line"]) == (f"{repo.evidence}/accounts.yaml", 11)
+    repo.write("evidence/pci-scope.yaml", CORPORATE)
+    result = diff(repo, "--base", "HEAD")
+    assert result.exit_code == 0, result.output
+    [change] = json.loads(result.stdout)["scope_changes"]
+    assert change["approval"].startswith("listed out of PCI DSS scope in scope, approved by "
+                                         "Head of ICT Security on 2026-10-20")
 
 
 def test_a_baseline_file_says_item_flags_cannot_be_compared(repo, tmp_path):

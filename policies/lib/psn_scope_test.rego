@@ -55,3 +55,18 @@ test_an_approval_counts_for_12_months if {
 test_without_an_assessment_date_nothing_is_excluded if {
 	psn_scope.judged(_off(_exclusion), "")
 }
+
+test_psn_data_false_alone_is_judged if {
+	psn_scope.judged({"psn_data": false}, _as_of)
+	psn_scope.note({"psn_data": false}, _as_of) == " [marked psn_data: false with no psn_exclusion approving it, so judged as carried over the PSN]"
+}
+
+test_an_approved_exclusion_keeps_an_asset_off_the_psn if {
+	psn_scope.excluded({"psn_data": false, "psn_exclusion": _exclusion}, _as_of)
+	psn_scope.note({"psn_data": false, "psn_exclusion": _exclusion}, _as_of) == ""
+}
+
+test_an_asset_carried_over_the_psn_is_judged if {
+	psn_scope.judged({"psn_data": true}, _as_of)
+	psn_scope.note({"psn_data": true}, _as_of) == ""
+}

@@ -9,6 +9,7 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 import data.lib.anchor
 import data.pci.tra
 
@@ -283,40 +284,49 @@ scope_inventory_incomplete contains finding.of(doc, "facts.in_cde", msg) if {
 	msg := sprintf("%s is in the PCI DSS scope inventory but %s marks it in_cde: false", [doc.facts.system, doc.id])
 }
 
-# `in_cde: false` on a system component takes it out of every PCI check; it is the scope
-# inventory's decision, so the inventory lists it under `out_of_scope` with the reason. A
-# component marked false that the inventory does not list is a finding at its in_cde line.
+# `in_cde: false` on a system component takes it out of every PCI check only when the scope
+# inventory lists it under `out_of_scope` with an approval that counts (data.lib.pci_scope);
+# otherwise the rules judge it as in scope and this is a finding at its in_cde line.
 scope_inventory_incomplete contains finding.of(doc, path, msg) if {
-	some marked in _marked_out_of_cde
-	[doc, path, name] := marked
-	not name in _listed_out_of_scope
-	msg := sprintf("%s is marked in_cde: false in %s, but the PCI DSS scope inventory does not list it under out_of_scope with a reason", [name, doc.id])
+	some [source, d, path, name] in _marked_out_of_cde
+	not name in _listed
+	doc := input.evidence[source][d]
+	msg := sprintf("%s is marked in_cde: false in %s, but no PCI DSS scope inventory lists it under out_of_scope with an approval that counts at %s (reason, approver, approved within %d months), so it is judged as in scope", [name, doc.id, input.as_of, pci_scope.listing_months])
 }
 
-_marked_out_of_cde contains [doc, "facts.in_cde", doc.facts.system] if {
+# An account marked `in_cde: false` is out of scope only when its system is listed.
+scope_inventory_incomplete contains finding.of(doc, sprintf("facts.accounts[%d].in_cde", [i]), msg) if {
+	some doc in input.evidence.user_accounts
+	system := object.get(doc.facts, "system", "")
+	not system in _listed
+	some i, account in doc.facts.accounts
+	account.in_cde == false
+	msg := sprintf("account %v of %s is marked in_cde: false in %s, but no PCI DSS scope inventory lists its system %s under out_of_scope with an approval that counts at %s (reason, approver, approved within %d months), so it is judged as in scope", [object.get(account, "id", sprintf("#%d", [i])), system, doc.id, system, input.as_of, pci_scope.listing_months])
+}
+
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
+
+# [kind, document index, path, name] of each component marked out of the CDE (the index, not
+# the document: a set element holding a whole document costs its size per item).
+_marked_out_of_cde contains marked if {
 	some kind in ["auth_policy", "system_config"]
-	some doc in object.get(input.evidence, kind, [])
+	some d, doc in object.get(input.evidence, kind, [])
 	doc.facts.in_cde == false
+	marked := [kind, d, "facts.in_cde", doc.facts.system]
 }
 
-_marked_out_of_cde contains [doc, sprintf("facts.hosts[%d].in_cde", [i]), host.name] if {
+_marked_out_of_cde contains marked if {
 	some kind in ["endpoint_protection", "patch_status"]
-	some doc in object.get(input.evidence, kind, [])
+	some d, doc in object.get(input.evidence, kind, [])
 	some i, host in doc.facts.hosts
 	host.in_cde == false
+	marked := [kind, d, sprintf("facts.hosts[%d].in_cde", [i]), host.name]
 }
 
-_marked_out_of_cde contains [doc, sprintf("facts.applications[%d].in_cde", [i]), app.name] if {
-	some doc in object.get(input.evidence, "bespoke_software", [])
+_marked_out_of_cde contains ["bespoke_software", d, sprintf("facts.applications[%d].in_cde", [i]), app.name] if {
+	some d, doc in object.get(input.evidence, "bespoke_software", [])
 	some i, app in doc.facts.applications
 	app.in_cde == false
-}
-
-_listed_out_of_scope contains entry.name if {
-	some doc in input.evidence.pci_scope
-	some entry in object.get(doc.facts, "out_of_scope", [])
-	is_string(entry.reason)
-	trim_space(entry.reason) != ""
 }
 
 _inventoried contains component.name if {

@@ -270,13 +270,13 @@ test_inventoried_component_marked_out_of_the_cde_fails if {
 	inp := object.union(_scope({}), {"evidence": {
 		"endpoint_protection": [{"id": "av", "facts": {"hosts": [{"name": "pay-web-01", "in_cde": false}, {"name": "hr-01", "in_cde": false}]}}],
 		"system_config": [{"id": "sc-pay-web-01", "facts": {"system": "pay-web-01", "in_cde": false}}],
-		"pci_scope": [{"id": "scope", "facts": {"confirmations": [_confirmation("2026-06-18")], "components": [{"name": "pay-web-01", "function": "payment page"}], "out_of_scope": [{"name": "hr-01", "reason": "HR file server; no route to the CDE (firewall rule review FR-12)"}]}}],
+		"pci_scope": [{"id": "scope", "facts": {"confirmations": [_confirmation("2026-06-18")], "components": [{"name": "pay-web-01", "function": "payment page"}], "out_of_scope": [{"name": "hr-01", "reason": "HR file server; no route to the CDE (firewall rule review FR-12)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}],
 	}})
 	{f.msg | some f in req12.scope_inventory_incomplete} == {
 		"pay-web-01 is in the PCI DSS scope inventory but av marks it in_cde: false",
 		"pay-web-01 is in the PCI DSS scope inventory but sc-pay-web-01 marks it in_cde: false",
-		"pay-web-01 is marked in_cde: false in av, but the PCI DSS scope inventory does not list it under out_of_scope with a reason",
-		"pay-web-01 is marked in_cde: false in sc-pay-web-01, but the PCI DSS scope inventory does not list it under out_of_scope with a reason",
+		"pay-web-01 is marked in_cde: false in av, but no PCI DSS scope inventory lists it under out_of_scope with an approval that counts at 2026-11-01 (reason, approver, approved within 12 months), so it is judged as in scope",
+		"pay-web-01 is marked in_cde: false in sc-pay-web-01, but no PCI DSS scope inventory lists it under out_of_scope with an approval that counts at 2026-11-01 (reason, approver, approved within 12 months), so it is judged as in scope",
 	} with input as inp
 }
 
@@ -295,16 +295,39 @@ test_component_marked_out_of_the_cde_without_a_listed_reason_fails if {
 	} with input as inp
 }
 
-test_component_listed_out_of_scope_with_a_reason_passes if {
-	listed := [{"name": "wlc-01", "reason": "Guest wireless only; no route to the CDE"}]
+test_component_listed_out_of_scope_with_a_current_approval_passes if {
+	listed := [{"name": "wlc-01", "reason": "Guest wireless only; no route to the CDE", "approved_by": "Head of ICT Security", "approved_on": "2025-11-01"}]
 	inp := object.union(_scope({"out_of_scope": listed}), {"evidence": {"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}]}})
 	count(req12.scope_inventory_incomplete) == 0 with input as inp
 }
 
-test_component_listed_out_of_scope_with_a_blank_reason_fails if {
-	listed := [{"name": "wlc-01", "reason": " "}]
+test_component_listed_out_of_scope_with_a_stale_approval_fails if {
+	listed := [{"name": "wlc-01", "reason": "Guest wireless only; no route to the CDE", "approved_by": "Head of ICT Security", "approved_on": "2025-10-31"}]
+	inp := object.union(_scope({"out_of_scope": listed}), {"evidence": {"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}]}})
+	fs := req12.scope_inventory_incomplete with input as inp
+	count(fs) == 1
+	some f in fs
+	f.path == "facts.in_cde"
+}
+
+test_component_listed_out_of_scope_with_no_approval_fails if {
+	listed := [{"name": "wlc-01", "reason": "Guest wireless only; no route to the CDE"}]
 	inp := object.union(_scope({"out_of_scope": listed}), {"evidence": {"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}]}})
 	count(req12.scope_inventory_incomplete) == 1 with input as inp
+}
+
+test_component_listed_out_of_scope_with_a_blank_reason_fails if {
+	listed := [{"name": "wlc-01", "reason": " ", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]
+	inp := object.union(_scope({"out_of_scope": listed}), {"evidence": {"system_config": [{"id": "sc-wlc", "facts": {"system": "wlc-01", "in_cde": false}}]}})
+	count(req12.scope_inventory_incomplete) == 1 with input as inp
+}
+
+test_account_marked_out_of_the_cde_on_a_system_not_listed_fails if {
+	accounts := {"user_accounts": [{"id": "ua", "facts": {"system": "Corporate AD", "accounts": [{"id": "ann", "in_cde": true}, {"id": "bob", "in_cde": false}]}}]}
+	fs := req12.scope_inventory_incomplete with input as object.union(_scope({}), {"evidence": accounts})
+	fs == {{"evidence": "ua", "path": "facts.accounts[1].in_cde", "msg": "account bob of Corporate AD is marked in_cde: false in ua, but no PCI DSS scope inventory lists its system Corporate AD under out_of_scope with an approval that counts at 2026-11-01 (reason, approver, approved within 12 months), so it is judged as in scope"}}
+	listed := [{"name": "Corporate AD", "reason": "No route to the CDE (ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]
+	count(req12.scope_inventory_incomplete) == 0 with input as object.union(_scope({"out_of_scope": listed}), {"evidence": accounts})
 }
 
 test_inventoried_component_in_the_cde_passes if {

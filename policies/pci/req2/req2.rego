@@ -7,15 +7,21 @@ import future.keywords.not
 import rego.v1
 
 import data.lib.finding
+import data.lib.pci_scope
 
 # Protocols accepted for non-console administration: all encrypt the whole session.
 encrypted_admin_protocols := {"ssh", "https", "rdp-tls", "winrm-https", "ipsec", "tls"}
 
-# Components in PCI DSS scope: all but those the evidence marks `in_cde: false` (absent: in scope).
+# Components in PCI DSS scope: all but those marked `in_cde: false` that the scope inventory
+# lists out of scope with an approval that counts (absent, or false unlisted: in scope).
 _components contains doc if {
 	some doc in input.evidence.system_config
-	not doc.facts.in_cde == false
+	pci_scope.in_scope(doc.facts, object.get(doc.facts, "system", ""), _listed)
 }
+
+# Names listed out of PCI DSS scope with an approval that counts (data.lib.pci_scope), once.
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
+
 
 # PCI-2.2.1: each component is built to a named configuration standard.
 config_standard_missing contains finding.of(doc, "facts.config_standard", msg) if {

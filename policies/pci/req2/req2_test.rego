@@ -59,15 +59,24 @@ test_telnet_admin_fails_https_passes if {
 	count(req2.admin_access_unencrypted) == 0 with input as _with({"admin_protocols": ["HTTPS", "ssh"]})
 }
 
-# A component marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+# A component marked in_cde: false and listed out of scope (approved) is not judged;
+# absent in_cde, or false without the listing, is judged.
+_out(facts) := object.union(_in(facts), {"as_of": "2026-11-01", "evidence": {"pci_scope": _listed("lib-kiosk")}})
+
+_listed(name) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}]
+
 test_component_outside_cde_is_not_judged if {
 	bare := {"system": "lib-kiosk", "in_cde": false}
-	count(req2.config_standard_missing) == 0 with input as _in(bare)
-	count(req2.vendor_default_password_in_use) == 0 with input as _in(bare)
-	count(req2.mixed_primary_functions) == 0 with input as _in(bare)
-	count(req2.unnecessary_services_enabled) == 0 with input as _in(bare)
-	count(req2.insecure_service_unjustified) == 0 with input as _in(bare)
-	count(req2.admin_access_unencrypted) == 0 with input as _in(bare)
-	count(req2.config_standard_missing) == 1 with input as _in(object.remove(bare, ["in_cde"]))
-	count(req2.admin_access_unencrypted) == 1 with input as _in({"system": "lib-kiosk", "in_cde": true})
+	count(req2.config_standard_missing) == 0 with input as _out(bare)
+	count(req2.vendor_default_password_in_use) == 0 with input as _out(bare)
+	count(req2.mixed_primary_functions) == 0 with input as _out(bare)
+	count(req2.unnecessary_services_enabled) == 0 with input as _out(bare)
+	count(req2.insecure_service_unjustified) == 0 with input as _out(bare)
+	count(req2.admin_access_unencrypted) == 0 with input as _out(bare)
+	count(req2.config_standard_missing) == 1 with input as _out(object.remove(bare, ["in_cde"]))
+	count(req2.admin_access_unencrypted) == 1 with input as _out({"system": "lib-kiosk", "in_cde": true})
+}
+
+test_component_marked_outside_cde_but_not_listed_is_judged if {
+	count(req2.config_standard_missing) == 1 with input as object.union(_in({"system": "lib-kiosk", "in_cde": false}), {"as_of": "2026-11-01"})
 }

@@ -8,14 +8,20 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 import data.pci.tra
 
-# Hosts in PCI DSS scope: all but those marked `in_cde: false` (absent: in scope).
+# Hosts in PCI DSS scope: all but those marked `in_cde: false` that the scope inventory lists
+# out of scope with an approval that counts (absent, or false unlisted: in scope).
 _hosts := [[doc, i, host] |
 	some doc in input.evidence.endpoint_protection
 	some i, host in doc.facts.hosts
-	not host.in_cde == false
+	pci_scope.in_scope(host, object.get(host, "name", ""), _listed)
 ]
+
+# Names listed out of PCI DSS scope with an approval that counts (data.lib.pci_scope), once.
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
+
 
 # Hosts that claim to run anti-malware (the settings below are judged only on these).
 _protected := [[doc, i, host] |

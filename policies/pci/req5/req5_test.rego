@@ -91,12 +91,19 @@ test_tamper_protection_off_fails if {
 	count(req5.tamper_protection_off) == 1 with input as _input([object.union(_host, {"tamper_protection": false})])
 }
 
-# A host marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+# A host marked in_cde: false and listed out of scope (approved) is not judged; absent
+# in_cde, or false without the listing, is judged.
+_listed(names) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"} | some name in names]}}]
+
 test_host_outside_cde_is_not_judged if {
 	bare := {"name": "lib-pc-01", "in_cde": false}
-	count(req5.anti_malware_missing) == 0 with input as _input([bare])
-	count(req5.anti_malware_missing) == 1 with input as _input([object.remove(bare, ["in_cde"])])
+	count(req5.anti_malware_missing) == 0 with input as _input([bare]) with input.evidence.pci_scope as _listed(["lib-pc-01", "lib-pc-02"])
+	count(req5.anti_malware_missing) == 1 with input as _input([object.remove(bare, ["in_cde"])]) with input.evidence.pci_scope as _listed(["lib-pc-01", "lib-pc-02"])
 	weak := {"name": "lib-pc-02", "in_cde": false, "anti_malware_installed": true}
-	count(req5.tamper_protection_off) == 0 with input as _input([weak])
-	count(req5.tamper_protection_off) == 1 with input as _input([object.union(weak, {"in_cde": true})])
+	count(req5.tamper_protection_off) == 0 with input as _input([weak]) with input.evidence.pci_scope as _listed(["lib-pc-01", "lib-pc-02"])
+	count(req5.tamper_protection_off) == 1 with input as _input([object.union(weak, {"in_cde": true})]) with input.evidence.pci_scope as _listed(["lib-pc-01", "lib-pc-02"])
+}
+
+test_host_marked_outside_cde_but_not_listed_is_judged if {
+	count(req5.anti_malware_missing) == 1 with input as _input([{"name": "lib-pc-01", "in_cde": false}])
 }

@@ -6,13 +6,14 @@ import rego.v1
 
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 
 # PCI-6.3.3: critical security patches installed within one month of release (hosts marked
-# `in_cde: false` are out of PCI DSS scope; absent: in scope).
+# `in_cde: false` and listed out of scope are out of PCI DSS scope: data.lib.pci_scope).
 critical_patch_late contains finding.of(doc, path, msg) if {
 	some doc in input.evidence.patch_status
 	some h, host in doc.facts.hosts
-	not host.in_cde == false
+	pci_scope.in_scope(host, object.get(host, "name", ""), _listed)
 	some p, patch in host.patches
 	patch.severity == "critical"
 	done := object.get(patch, "installed", input.as_of)
@@ -26,12 +27,17 @@ _state(patch) := sprintf("installed %s", [patch.installed]) if patch.installed
 _state(patch) := "still not installed" if not patch.installed
 
 # Bespoke software (bespoke_software evidence): applications, their last release and developers.
-# Applications marked `in_cde: false` are out of PCI DSS scope (absent: in scope).
+# Applications marked `in_cde: false` and listed out of scope are out of PCI DSS scope
+# (absent, or false unlisted: in scope).
 _apps := [[doc, i, app] |
 	some doc in input.evidence.bespoke_software
 	some i, app in doc.facts.applications
-	not app.in_cde == false
+	pci_scope.in_scope(app, object.get(app, "name", ""), _listed)
 ]
+
+# Names listed out of PCI DSS scope with an approval that counts (data.lib.pci_scope), once.
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
+
 
 _app_path(i, field) := sprintf("facts.applications[%d].%s", [i, field])
 

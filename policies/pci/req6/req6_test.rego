@@ -107,9 +107,12 @@ test_assessment_twelve_months_ago_satisfies_6_4_1_not_6_4_2 if {
 # Hosts and applications marked in_cde: false are out of PCI DSS scope; absent in_cde is judged.
 _hosts_input(host) := {"as_of": "2026-11-01", "evidence": {"patch_status": [{"id": "ps", "facts": {"hosts": [host]}}]}}
 
+_listed(name) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}]
+
 test_host_outside_cde_is_not_judged_for_patches if {
 	late := {"name": "lib-01", "patches": [{"id": "KB1", "severity": "critical", "released": "2026-08-01"}]}
-	count(req6.critical_patch_late) == 0 with input as _hosts_input(object.union(late, {"in_cde": false}))
+	count(req6.critical_patch_late) == 0 with input as _hosts_input(object.union(late, {"in_cde": false})) with input.evidence.pci_scope as _listed("lib-01")
+	count(req6.critical_patch_late) == 1 with input as _hosts_input(object.union(late, {"in_cde": false}))
 	count(req6.critical_patch_late) == 1 with input as _hosts_input(object.union(late, {"in_cde": true}))
 	count(req6.critical_patch_late) == 1 with input as _hosts_input(late)
 }
@@ -117,9 +120,10 @@ test_host_outside_cde_is_not_judged_for_patches if {
 test_application_outside_cde_is_not_judged if {
 	bare := {"name": "lib-app", "in_cde": false}
 	inp := _sw([bare], [_dev("2025-11-01")])
-	count(req6.code_review_missing) == 0 with input as inp
-	count(req6.manual_review_unsound) == 0 with input as inp
-	count(req6.component_inventory_missing) == 0 with input as inp
+	count(req6.code_review_missing) == 0 with input as inp with input.evidence.pci_scope as _listed("lib-app")
+	count(req6.manual_review_unsound) == 0 with input as inp with input.evidence.pci_scope as _listed("lib-app")
+	count(req6.component_inventory_missing) == 0 with input as inp with input.evidence.pci_scope as _listed("lib-app")
+	count(req6.component_inventory_missing) == 1 with input as _sw([bare], [])
 	count(req6.component_inventory_missing) == 1 with input as _sw([object.remove(bare, ["in_cde"])], [])
 }
 

@@ -8,13 +8,17 @@ import rego.v1
 import data.lib.anchor
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 import data.pci.tra
+
+# Names listed out of PCI DSS scope with an approval that counts (data.lib.pci_scope), once.
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
 
 # PCI-7.2.3: every privileged account has a recorded approver.
 privilege_unapproved contains finding.of(doc, sprintf("facts.accounts[%d].approved_by", [i]), msg) if {
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
-	not account.in_cde == false
+	pci_scope.in_scope(account, object.get(doc.facts, "system", ""), _listed)
 	_privileged(account)
 	not account.disabled == true
 	not _has_approver(account)
@@ -70,7 +74,7 @@ service_account_review_overdue contains f if some f in tra.findings(input.eviden
 # PCI-7.3.3: the access control system denies anything not explicitly granted.
 default_access_not_denied contains finding.of(doc, "facts.default_access", msg) if {
 	some doc in input.evidence.auth_policy
-	not doc.facts.in_cde == false
+	pci_scope.in_scope(doc.facts, object.get(doc.facts, "system", ""), _listed)
 	not doc.facts.default_access == "deny_all"
 	msg := sprintf("%s: default access is %v; must be deny-all", [doc.facts.system, object.get(doc.facts, "default_access", "not stated")])
 }

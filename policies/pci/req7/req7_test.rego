@@ -57,11 +57,18 @@ test_default_deny_passes_allow_fails if {
 	count(req7.default_access_not_denied) == 0 with input as _auth({"default_access": "deny_all"})
 	count(req7.default_access_not_denied) == 1 with input as _auth({"default_access": "allow"})
 	count(req7.default_access_not_denied) == 1 with input as _auth({})
-	count(req7.default_access_not_denied) == 0 with input as _auth({"in_cde": false})
+	count(req7.default_access_not_denied) == 0 with input as _auth({"in_cde": false}) with input.as_of as "2026-11-01" with input.evidence.pci_scope as _listed("AD")
+	count(req7.default_access_not_denied) == 1 with input as _auth({"in_cde": false}) with input.as_of as "2026-11-01"
 }
 
-# An account marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
+# The scope inventory listing `name` out of PCI DSS scope, approved (data.lib.pci_scope).
+_listed(name) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}]
+
+
+# An account marked in_cde: false is out of PCI DSS scope only when its system is listed out
+# of scope; absent in_cde, or false on an in-scope system, is judged.
 test_unapproved_privilege_outside_cde_is_not_judged if {
-	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "a", "type": "admin", "in_cde": false}])
+	count(req7.privilege_unapproved) == 0 with input as _accounts([{"id": "a", "type": "admin", "in_cde": false}]) with input.evidence.pci_scope as _listed("AD")
+	count(req7.privilege_unapproved) == 1 with input as _accounts([{"id": "a", "type": "admin", "in_cde": false}])
 	count(req7.privilege_unapproved) == 1 with input as _accounts([{"id": "a", "type": "admin", "in_cde": true}])
 }

@@ -9,13 +9,19 @@ import rego.v1
 import data.lib.anchor
 import data.lib.dates
 import data.lib.finding
+import data.lib.pci_scope
 import data.pci.tra
 
-# Systems in PCI DSS scope: all but those the evidence marks `in_cde: false` (absent: in scope).
+# Systems in PCI DSS scope: all but those marked `in_cde: false` that the scope inventory lists
+# out of scope with an approval that counts (absent, or false unlisted: in scope).
 _systems contains doc if {
 	some doc in input.evidence.auth_policy
-	_in_cde(doc.facts)
+	pci_scope.in_scope(doc.facts, object.get(doc.facts, "system", ""), _listed)
 }
+
+# Names listed out of PCI DSS scope with an approval that counts (data.lib.pci_scope), once.
+_listed := pci_scope.listed(input.evidence, object.get(input, "as_of", ""))
+
 
 # PCI-8.3.6: passwords at least 12 characters (8 only where the system cannot do 12),
 # with both letters and digits. Until 31 March 2025 the requirement was future-dated and
@@ -92,12 +98,13 @@ _idle_ok(facts) if {
 	facts.idle_timeout_minutes <= 15
 }
 
-# Accounts (user_accounts evidence): one document per system, one entry per account; those
-# marked `in_cde: false` (no access into the CDE) are out of PCI DSS scope.
+# Accounts (user_accounts evidence): one document per system, one entry per account. One
+# marked `in_cde: false` is out of PCI DSS scope only when its system is listed out of scope
+# (data.lib.pci_scope): an account on an in-scope component is in scope.
 _accounts := [[doc, i, account] |
 	some doc in input.evidence.user_accounts
 	some i, account in doc.facts.accounts
-	_in_cde(account)
+	pci_scope.in_scope(account, object.get(doc.facts, "system", ""), _listed)
 ]
 
 _active := [[doc, i, account] |
@@ -110,9 +117,6 @@ _acct_path(i, field) := sprintf("facts.accounts[%d].%s", [i, field])
 _name(doc, account) := sprintf("%s (%s)", [account.id, doc.facts.system])
 
 _people := {"user", "admin"}
-
-# An account outside the CDE only when the evidence says so.
-_in_cde(account) if not account.in_cde == false
 
 # PCI-8.2.1: every account id is unique and user/admin accounts belong to one named person.
 shared_or_unattributed_id contains finding.of(doc, _acct_path(i, "id"), msg) if {

@@ -159,7 +159,8 @@ test_admin_in_cde_without_mfa_fails if {
 	count(req8.admin_without_mfa) == 1 with input as _ua([admin])
 	count(req8.admin_without_mfa) == 1 with input as _ua([object.remove(admin, ["mfa_enrolled"])])
 	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"mfa_enrolled": true})])
-	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"in_cde": false})])
+	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(admin, {"in_cde": false})]) with input.evidence.pci_scope as _listed("AD")
+	count(req8.admin_without_mfa) == 1 with input as _ua([object.union(admin, {"in_cde": false})])
 	count(req8.admin_without_mfa) == 0 with input as _ua([object.union(_svc, {"privileged": true})])
 }
 
@@ -200,7 +201,8 @@ test_history_four_passes_three_fails if {
 	count(req8.password_history_too_short) == 0 with input as _input(object.union(_good, {"history_count": 4}))
 	count(req8.password_history_too_short) == 1 with input as _input(object.union(_good, {"history_count": 3}))
 	count(req8.password_history_too_short) == 1 with input as _input(_good)
-	count(req8.password_history_too_short) == 0 with input as _input(object.union(_good, {"in_cde": false}))
+	count(req8.password_history_too_short) == 0 with input as _on("2026-11-01", object.union(_good, {"in_cde": false})) with input.evidence.pci_scope as _listed("AD")
+	count(req8.password_history_too_short) == 1 with input as _on("2026-11-01", object.union(_good, {"in_cde": false}))
 }
 
 test_expiry_90_days_passes_91_fails if {
@@ -249,11 +251,13 @@ test_no_mfa_system_fails if {
 # A system or account marked in_cde: false is out of PCI DSS scope; absent in_cde is judged.
 test_system_outside_cde_is_not_judged if {
 	bare := {"system": "library-wifi", "in_cde": false}
-	count(req8.password_too_short) == 0 with input as _input(bare)
-	count(req8.lockout_too_weak) == 0 with input as _input(bare)
-	count(req8.idle_timeout_too_long) == 0 with input as _input(bare)
-	count(req8.password_expiry_too_long) == 0 with input as _input(bare)
-	count(req8.customer_password_expiry_too_long) == 0 with input as _input(bare)
+	inp := object.union(_on("2026-11-01", bare), {"evidence": {"pci_scope": _listed("library-wifi")}})
+	count(req8.password_too_short) == 0 with input as inp
+	count(req8.lockout_too_weak) == 0 with input as inp
+	count(req8.idle_timeout_too_long) == 0 with input as inp
+	count(req8.password_expiry_too_long) == 0 with input as inp
+	count(req8.customer_password_expiry_too_long) == 0 with input as inp
+	count(req8.password_too_short) == 2 with input as _on("2026-11-01", bare)
 	count(req8.password_too_short) == 2 with input as _input(object.remove(bare, ["in_cde"]))
 	count(req8.lockout_too_weak) == 2 with input as _input(object.remove(bare, ["in_cde"]))
 	count(req8.idle_timeout_too_long) == 1 with input as _input(object.union(bare, {"in_cde": true}))
@@ -261,15 +265,28 @@ test_system_outside_cde_is_not_judged if {
 
 test_mfa_design_judged_only_in_cde if {
 	weak := object.union(_good, {"mfa_enforced": true, "in_cde": false})
-	count(req8.mfa_design_weak) == 1 with input as _input(weak)
-	some f in req8.mfa_design_weak with input as _input(weak)
+	inp := object.union(_on("2026-11-01", weak), {"evidence": {"pci_scope": _listed("AD")}})
+	count(req8.mfa_design_weak) == 1 with input as inp
+	some f in req8.mfa_design_weak with input as inp
 	f.evidence == "ap-1"
 	count(req8.mfa_design_weak) == 3 with input as _input(object.union(weak, {"in_cde": true}))
+	count(req8.mfa_design_weak) == 3 with input as _on("2026-11-01", weak)
+}
+
+# The scope inventory listing `name` out of PCI DSS scope, approved (data.lib.pci_scope).
+_listed(name) := [{"id": "scope", "facts": {"confirmations": [], "out_of_scope": [{"name": name, "reason": "No route to the CDE (segmentation test ST-4)", "approved_by": "Head of ICT Security", "approved_on": "2026-06-01"}]}}]
+
+
+# An account marked in_cde: false is out of scope only when its system is listed out of scope.
+test_account_marked_outside_cde_on_an_in_scope_system_is_judged if {
+	out := object.union(object.remove(_user, ["person", "last_login", "mfa_enrolled", "remote_access"]), {"type": "admin", "in_cde": false})
+	count(req8.inactive_account_enabled) == 1 with input as _ua([out])
+	count(req8.shared_or_unattributed_id) == 1 with input as _ua([out]) with input.evidence.pci_scope as _listed("Corporate AD")
 }
 
 test_account_outside_cde_is_not_judged if {
 	out := object.union(object.remove(_user, ["person", "last_login", "mfa_enrolled", "remote_access"]), {"type": "admin", "in_cde": false})
-	inp := _ua([out])
+	inp := object.union(_ua([out]), {"evidence": {"pci_scope": _listed("AD")}})
 	count(req8.shared_or_unattributed_id) == 0 with input as inp
 	count(req8.inactive_account_enabled) == 0 with input as inp
 	count(req8.remote_access_without_mfa) == 0 with input as inp

@@ -13,7 +13,8 @@ _end_user := {"laptop", "desktop", "mobile", "tablet"}
 _portable := {"laptop", "mobile", "tablet"}
 
 # PSN-DATA-01: the assets carried over the PSN are identified and none is above OFFICIAL. An
-# asset above OFFICIAL (or unclassified) must be marked psn_data: false; unstated is a finding.
+# asset above OFFICIAL (or unclassified) must be marked psn_data: false with an approved
+# psn_exclusion (data.lib.psn_scope); unstated, or false without the approval, is a finding.
 above_official contains finding.of(doc, "facts.assets", msg) if {
 	count([asset | some d in input.evidence.asset_register; some asset in d.facts.assets; asset.psn_data == true]) == 0
 	doc := anchor.latest(input.evidence.asset_register)
@@ -23,9 +24,9 @@ above_official contains finding.of(doc, "facts.assets", msg) if {
 above_official contains finding.of(doc, sprintf("facts.assets[%d].classification", [i]), msg) if {
 	some doc in input.evidence.asset_register
 	some i, asset in doc.facts.assets
-	not asset.psn_data == false
+	psn_scope.judged(asset, object.get(input, "as_of", ""))
 	not asset.classification == "OFFICIAL"
-	msg := sprintf("%s (%s) is classified %v and not recorded as kept off the PSN (psn_data: false); the PSN ceiling is OFFICIAL", [object.get(asset, "id", sprintf("asset #%d", [i])), object.get(asset, "name", "unnamed"), object.get(asset, "classification", "(unclassified)")])
+	msg := concat("", [sprintf("%s (%s) is classified %v and not recorded as kept off the PSN (psn_data: false); the PSN ceiling is OFFICIAL", [object.get(asset, "id", sprintf("asset #%d", [i])), object.get(asset, "name", "unnamed"), object.get(asset, "classification", "(unclassified)")]), psn_scope.note(asset, object.get(input, "as_of", ""))])
 }
 
 # PSN-DATA-02: end-user devices reaching the PSN encrypt storage; portable ones use an

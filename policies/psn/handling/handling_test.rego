@@ -18,11 +18,30 @@ test_secret_psn_asset_fails if {
 	f.path == "facts.assets[0].classification"
 }
 
+_kept_off := {"reason": "Held on the accredited liaison network only (ISM-44)", "approved_by": "SIRO", "approved_on": "2026-06-01"}
+
 test_secret_asset_off_psn_is_not_judged if {
-	count(handling.above_official) == 0 with input as _assets([
+	count(handling.above_official) == 0 with input as object.union(_assets([
+		{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true},
+		{"id": "IA-2", "name": "Other", "classification": "SECRET", "psn_data": false, "psn_exclusion": _kept_off},
+	]), {"as_of": "2026-11-01"})
+}
+
+# psn_data: false alone is anyone's say-so: without an approved exclusion the asset is judged.
+test_secret_asset_marked_off_psn_but_unapproved_fails if {
+	fs := handling.above_official with input as object.union(_assets([
 		{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true},
 		{"id": "IA-2", "name": "Other", "classification": "SECRET", "psn_data": false},
-	])
+	]), {"as_of": "2026-11-01"})
+	fs == {{"evidence": "iar", "path": "facts.assets[1].classification", "msg": "IA-2 (Other) is classified SECRET and not recorded as kept off the PSN (psn_data: false); the PSN ceiling is OFFICIAL [marked psn_data: false with no psn_exclusion approving it, so judged as carried over the PSN]"}}
+}
+
+test_secret_asset_with_a_stale_exclusion_fails if {
+	fs := handling.above_official with input as object.union(_assets([
+		{"id": "IA-1", "name": "Benefits data", "classification": "OFFICIAL", "psn_data": true},
+		{"id": "IA-2", "name": "Other", "classification": "SECRET", "psn_data": false, "psn_exclusion": object.union(_kept_off, {"approved_on": "2025-10-31"})},
+	]), {"as_of": "2026-11-01"})
+	count(fs) == 1
 }
 
 test_register_without_psn_assets_fails if {

@@ -1,0 +1,65 @@
+"""`in_cde: false` on an account is believed only when the system the account belongs to is
+itself listed out of PCI DSS scope (a `pci_scope` `out_of_scope` listing that counts): an
+account on an in-scope system component is in scope, whatever the flag says."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.cli import cli
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "evidence" / "example"
+ACCOUNTS = "payments/req08-user-accounts.yaml"
+SCOPE = "payments/req12-scope.yaml"
+SLOPE = "    - id: cc.agent.slope\n      person: Obadiah Slope\n      type: user\n" \
+        "      privileged: false\n      in_cde: true\n"
+LISTING = """\
+  out_of_scope:
+    - name: Active Directory (CDE forest)
+      reason: Forest retired; the contact centre now signs in to PayAssist only (CHG-1200)
+      approved_by: Gregory Slope, Head of ICT Security
+      approved_on: {approved_on}
+"""
+
+
+def _pack(tmp_path: Path, listing: str | None = None) -> Path:
+    pack = tmp_path / "pack"
+    shutil.copytree(EXAMPLE, pack)
+    path = pack / ACCOUNTS
+    text = path.read_text(encoding="utf-8")
+    assert SLOPE in text
+    path.write_text(text.replace(SLOPE, SLOPE.replace("in_cde: true", "in_cde: false")),
+                    encoding="utf-8")
+    if listing is not None:
+        scope = pack / SCOPE
+        scope.write_text(scope.read_text(encoding="utf-8") + LISTING.format(
+            approved_on=listing), encoding="utf-8")
+    return pack
+
+
+def _control(pack: Path, control_id: str) -> dict:
+    result = CliRunner().invoke(cli, ["run", "--evidence", str(pack), "--as-of", "2026-11-01",
+                                      "--framework", "pci", "--format", "json", "--history",
+                                      "off", "--fail-on", "none"])
+    assert result.exit_code == 0, result.output
+    return {c["id"]: c for c in json.loads(result.stdout)["controls"]}[control_id]
+
+
+def test_an_account_marked_out_of_the_cde_on_an_in_scope_system_is_still_judged(tmp_path):
+    control = _control(_pack(tmp_path), "PCI-8.2.5")
+    assert control["status"] == "fail"
+    [finding] = control["findings"]
+    assert finding["message"].startswith("cc.agent.slope (Active Directory (CDE forest)): left")
+    assert (Path(finding["file"]).name, finding["line"]) == ("req08-user-accounts.yaml", 57)
+
+
+def test_an_account_of_a_system_listed_out_of_scope_is_not_judged(tmp_path):
+    assert _control(_pack(tmp_path, "2026-10-01"), "PCI-8.2.5")["status"] == "pass"
+
+
+def test_a_stale_listing_of_the_system_does_not_take_the_account_out(tmp_path):
+    assert _control(_pack(tmp_path, "2025-10-31"), "PCI-8.2.5")["status"] == "fail"

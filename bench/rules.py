@@ -4,10 +4,11 @@
     python bench/rules.py --sizes 2000 10000 --limit 6 --top 15
 
 For each size the synthetic estate (bench/generate.py, fixed seed) is built in memory and handed
-to one regorus engine as input; then every rule the catalogue queries (the control's `policy`
-and its `applies` rule) is evaluated on its own, the best of ``--repeat`` runs kept. A rule
-whose time grows more than ``--limit`` times while the input grows five times is reported by
-name: a linear rule grows about 5x, a quadratic one about 25x. Each time is net of the engine's
+to its own regorus engine as input; then every rule the catalogue queries (the control's
+`policy` and its `applies` rule) is evaluated on its own on each engine in turn, the best of
+``--repeat`` runs kept (interleaved, so that a machine that slows down half-way through does
+not show as growth). A rule whose time grows more than ``--limit`` times while the input
+grows five times is reported by name: a linear rule grows about 5x, a quadratic one about 25x. Each time is net of the engine's
 cost of answering any query at that size (a trivial query, timed the same way, grows with the
 input too); rules under 2 ms net at the larger size are not judged (their growth is noise).
 The exit code is 1 when any rule is over the limit, so the check can gate a benchmark job; it
@@ -61,9 +62,8 @@ def _rules() -> list[str]:
     return sorted(rules)
 
 
-def time_rules(items: int, seed: int, repeat: int, rules: list[str]) -> dict[str, float]:
-    """Best-of-``repeat`` seconds per rule on an estate of ``items`` items, net of the time
-    the engine takes to answer a trivial query on the same input."""
+def _engine(items: int, seed: int) -> Any:
+    """A regorus engine holding the bundled policies and a synthetic estate as its input."""
     import regorus
 
     from checker.policies import bundled, load_policies
@@ -73,16 +73,31 @@ def time_rules(items: int, seed: int, repeat: int, rules: list[str]) -> dict[str
         if not module.is_test:
             engine.add_policy(module.name, module.text)
     engine.set_input_json(_input(items, seed))
-    timings: dict[str, float] = {}
+    return engine
+
+
+def time_rules(sizes: list[int], seed: int, repeat: int,
+               rules: list[str]) -> list[dict[str, float]]:
+    """Best-of-``repeat`` seconds per rule on an estate of each size, net of the time the
+    engine takes to answer a trivial query on the same input. Each rule is timed on every
+    size in turn, ``repeat`` times, so that the machine slowing down or speeding up while the
+    benchmark runs falls on both sizes of a rule alike rather than on its growth."""
+    engines = [_engine(items, seed) for items in sizes]
+    timings: list[dict[str, float]] = [{} for _ in sizes]
     for rule in [TRIVIAL, *rules]:
-        best = float("inf")
+        best = [float("inf")] * len(sizes)
         for _ in range(repeat):
-            start = time.perf_counter()
-            engine.eval_query_as_json(rule)
-            best = min(best, time.perf_counter() - start)
-        timings[rule] = best
-    overhead = timings.pop(TRIVIAL)
-    return {rule: max(seconds - overhead, 1e-6) for rule, seconds in timings.items()}
+            for index, engine in enumerate(engines):
+                start = time.perf_counter()
+                engine.eval_query_as_json(rule)
+                best[index] = min(best[index], time.perf_counter() - start)
+        for index, seconds in enumerate(best):
+            timings[index][rule] = seconds
+    net = []
+    for found in timings:
+        overhead = found.pop(TRIVIAL)
+        net.append({rule: max(seconds - overhead, 1e-6) for rule, seconds in found.items()})
+    return net
 
 
 def main() -> None:
@@ -96,8 +111,7 @@ def main() -> None:
     args = parser.parse_args()
     small, large = args.sizes
     rules = _rules()
-    before = time_rules(small, args.seed, args.repeat, rules)
-    after = time_rules(large, args.seed, args.repeat, rules)
+    before, after = time_rules([small, large], args.seed, args.repeat, rules)
     growth = {r: after[r] / before[r] if before[r] > 0 else float("inf") for r in rules}
     over = sorted((r for r in rules if after[r] >= NOISE_FLOOR and growth[r] > args.limit),
                   key=lambda r: -growth[r])

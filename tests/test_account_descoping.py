@@ -4,15 +4,13 @@ account on an in-scope system component is in scope, whatever the flag says."""
 
 from __future__ import annotations
 
-import json
-import shutil
+from functools import partial
 from pathlib import Path
 
-from click.testing import CliRunner
+from example_pack import control_of, copy_example
 
-from checker.cli import cli
+_control = partial(control_of, framework="pci")
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "evidence" / "example"
 ACCOUNTS = "payments/req08-user-accounts.yaml"
 SCOPE = "payments/req12-scope.yaml"
 SLOPE = "    - id: cc.agent.slope\n      person: Obadiah Slope\n      type: user\n" \
@@ -27,8 +25,7 @@ LISTING = """\
 
 
 def _pack(tmp_path: Path, listing: str | None = None) -> Path:
-    pack = tmp_path / "pack"
-    shutil.copytree(EXAMPLE, pack)
+    pack = copy_example(tmp_path)
     path = pack / ACCOUNTS
     text = path.read_text(encoding="utf-8")
     assert SLOPE in text
@@ -41,12 +38,6 @@ def _pack(tmp_path: Path, listing: str | None = None) -> Path:
     return pack
 
 
-def _control(pack: Path, control_id: str) -> dict:
-    result = CliRunner().invoke(cli, ["run", "--evidence", str(pack), "--as-of", "2026-11-01",
-                                      "--framework", "pci", "--format", "json", "--history",
-                                      "off", "--fail-on", "none"])
-    assert result.exit_code == 0, result.output
-    return {c["id"]: c for c in json.loads(result.stdout)["controls"]}[control_id]
 
 
 def test_an_account_marked_out_of_the_cde_on_an_in_scope_system_is_still_judged(tmp_path):

@@ -3,16 +3,15 @@ approved `psn_exclusion`, as `psn_access: false` does for people, devices and ho
 
 from __future__ import annotations
 
-import json
-import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from example_pack import control_of, copy_example, run_pack
 
-from checker.cli import cli
+_run = partial(run_pack, framework="psn")
+_control = partial(control_of, framework="psn")
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "evidence" / "example"
 REGISTER = "governance/asset-register.yaml"
 #: A SECRET asset the register says is never carried over the PSN (line 43 of the copy).
 LIAISON = """\
@@ -31,24 +30,15 @@ APPROVED = """\
 
 
 def _pack(tmp_path: Path, exclusion: str = "", flag: str = "false") -> Path:
-    pack = tmp_path / "pack"
-    shutil.copytree(EXAMPLE, pack)
+    pack = copy_example(tmp_path)
     path = pack / REGISTER
     path.write_text(path.read_text(encoding="utf-8") + LIAISON.replace(
         "psn_data: false", f"psn_data: {flag}") + exclusion, encoding="utf-8")
     return pack
 
 
-def _run(pack: Path):
-    return CliRunner().invoke(cli, ["run", "--evidence", str(pack), "--as-of", "2026-11-01",
-                                    "--framework", "psn", "--format", "json", "--history",
-                                    "off", "--fail-on", "none"])
 
 
-def _control(pack: Path, control_id: str) -> dict:
-    result = _run(pack)
-    assert result.exit_code == 0, result.output
-    return {c["id"]: c for c in json.loads(result.stdout)["controls"]}[control_id]
 
 
 def test_psn_data_false_without_an_approval_is_judged_as_carried_over_the_psn(tmp_path):

@@ -3,23 +3,21 @@ approved `psn_exclusion`; anyone can write `false` (a false pass found by an out
 
 from __future__ import annotations
 
-import json
-import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from example_pack import control_of, copy_example, run_pack
 
-from checker.cli import cli
+_run = partial(run_pack, framework="psn")
+_control = partial(control_of, framework="psn")
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "evidence" / "example"
 SCREENING = "psn/personnel-screening.yaml"
 E4120 = "    - {person: E4120, role: Highways Inspector, psn_access: false, vetting: none}\n"
 
 
 def _pack(tmp_path: Path, exclusion: str | None) -> Path:
-    pack = tmp_path / "pack"
-    shutil.copytree(EXAMPLE, pack)
+    pack = copy_example(tmp_path)
     path = pack / SCREENING
     text = path.read_text(encoding="utf-8")
     assert E4120 in text
@@ -30,16 +28,8 @@ def _pack(tmp_path: Path, exclusion: str | None) -> Path:
     return pack
 
 
-def _run(pack: Path):
-    return CliRunner().invoke(cli, ["run", "--evidence", str(pack), "--as-of", "2026-11-01",
-                                    "--framework", "psn", "--format", "json", "--history",
-                                    "off", "--fail-on", "none"])
 
 
-def _control(pack: Path, control_id: str) -> dict:
-    result = _run(pack)
-    assert result.exit_code == 0, result.output
-    return {c["id"]: c for c in json.loads(result.stdout)["controls"]}[control_id]
 
 
 APPROVED = ("{reason: No PSN-connected system in the role; access removed 2026-03-02 (SR-2231), "

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+import checker
 from checker import cache, yamlsource
 from checker.errors import InputError, Location
 from checker.yamlsource import Document, load_documents
@@ -57,8 +58,12 @@ def _parse(source: Source) -> Parsed:
 
 
 def _parser_digest() -> str:
-    """Changes whenever the way YAML becomes values does: our builder, or PyYAML."""
-    builder = Path(yamlsource.__file__).read_bytes()
+    """Changes whenever the way YAML becomes values does: our builder, or PyYAML (where the
+    builder's source is not there to read, as in a frozen application, checker's version)."""
+    try:
+        builder = Path(yamlsource.__file__).read_bytes()
+    except (OSError, TypeError):  # no source file, or no __file__ at all
+        builder = f"checker {checker.__version__}".encode()
     return hashlib.sha256(builder + yaml.__version__.encode()).hexdigest()
 
 

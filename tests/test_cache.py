@@ -147,3 +147,16 @@ def test_the_bundled_catalogue_reads_the_same_from_the_cache(cache_dirs):
     cached = load_catalogue(bundled("controls"), "controls")
     assert cached == parsed
     assert [c.source for c in cached.controls] == [c.source for c in parsed.controls]
+
+
+def test_without_the_readers_source_the_catalogue_still_loads_and_caches(cache_dirs,
+                                                                         monkeypatch):
+    """A frozen application ships no .py files: the key falls back to checker's version."""
+    from checker import yamlsource
+    from checker.catalogue import load_catalogue
+    from checker.policies import bundled
+
+    monkeypatch.setattr(yamlsource, "__file__", "/nonexistent/yamlsource.py")
+    first = load_catalogue(bundled("controls"), "controls")
+    assert list(cache_dirs.glob("parsed-*.json"))
+    assert load_catalogue(bundled("controls"), "controls") == first

@@ -31,8 +31,9 @@ def emit(content: str | bytes, output: Path | None) -> None:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(content, bytes):
                 handle.write(content)
-            for piece in _pieces(content):
-                handle.write(piece.encode("utf-8"))
+            else:
+                for piece in _pieces(content):
+                    handle.write(piece.encode("utf-8"))
             handle.flush()
             os.fchmod(handle.fileno(), _mode(target))
             os.fsync(handle.fileno())
@@ -68,11 +69,10 @@ def _to_stdout(content: str | bytes) -> None:
 _PIECE = 1 << 20
 
 
-def _pieces(content: str | bytes) -> Iterator[str]:
-    """``content`` in consecutive slices of at most ``_PIECE`` characters (none for bytes)."""
-    if isinstance(content, str):
-        for start in range(0, len(content), _PIECE):
-            yield content[start:start + _PIECE]
+def _pieces(content: str) -> Iterator[str]:
+    """``content`` in consecutive slices of at most ``_PIECE`` characters."""
+    for start in range(0, len(content), _PIECE):
+        yield content[start:start + _PIECE]
 
 
 def _regular_target(output: Path) -> Path:
